@@ -1,0 +1,47 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import {
+  transformerMetaHighlight,
+  transformerNotationDiff,
+  transformerNotationFocus,
+  transformerNotationHighlight,
+} from '@shikijs/transformers';
+import regoGrammar from './src/shiki/rego.tmLanguage.json' with { type: 'json' };
+import { contentDir, site } from './src/site.config.ts';
+import { markdownProcessor } from './src/markdown/index.ts';
+import { codeFrame } from './src/markdown/code-frame.ts';
+import { SPECIAL_FENCES } from './src/markdown/languages.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
+
+export default defineConfig({
+  site: site.url,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  integrations: [
+    contentCheck({ contentDir, staleAfterMonths: site.staleAfterMonths }),
+    mdx(),
+    sitemap(),
+    searchIndex(),
+  ],
+  markdown: {
+    processor: markdownProcessor(),
+    syntaxHighlight: { type: 'shiki', excludeLangs: [...SPECIAL_FENCES] },
+    shikiConfig: {
+      // Two themes switched by CSS variables (src/styles/code.css): never re-highlighted in the browser.
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      langs: [/** @type {any} */ (regoGrammar)],
+      transformers: [
+        transformerNotationDiff(),
+        transformerNotationHighlight(),
+        transformerNotationFocus(),
+        transformerMetaHighlight(),
+        codeFrame(),
+      ],
+    },
+  },
+});

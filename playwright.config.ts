@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig, devices } from '@playwright/test';
+
+/**
+ * Which Chromium to drive: an explicit PW_CHROMIUM_PATH, else Playwright's own build
+ * when `npx playwright install chromium` has been run (the laptop path), else the
+ * system's (CI machines here cannot download Playwright's browsers).
+ */
+function pickChromium(): string | undefined {
+  if (process.env.PW_CHROMIUM_PATH) return process.env.PW_CHROMIUM_PATH;
+  try {
+    if (existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    /* no bundled browser */
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
+}
+
+const executablePath = pickChromium();
+const launchOptions = executablePath
+  ? {
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    }
+  : {};
+const SITE_PORT = Number(process.env.E2E_PORT ?? 4322);
+const FIXTURE_PORT = SITE_PORT + 1;
+const preview = (outDir: string, port: number) => ({
+  command: `npx astro preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --ignore-lock`,
+  url: `http://127.0.0.1:${port}/`,
+  reuseExistingServer: !process.env.CI,
+  timeout: 60_000,
+});
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list'], ['github']] : 'list',
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    // The real site, as `npm run build` produces it.
+    { name: 'site', testDir: 'tests/e2e/site', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${SITE_PORT}`, launchOptions } },
+    // A fixture site with drafts, hostile titles and redirects (`npm run build:fixtures`).
+    { name: 'fixtures', testDir: 'tests/e2e/fixtures', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FIXTURE_PORT}`, launchOptions } },
+  ],
+  webServer: [preview('dist', SITE_PORT), preview('dist-fixtures', FIXTURE_PORT)],
+});

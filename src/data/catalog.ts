@@ -1,0 +1,53 @@
+/**
+ * The site's view of its content: published articles and the indexes pages need,
+ * built once per production build. Pages call these instead of getCollection so
+ * no page does work proportional to the whole site (which would make the build
+ * quadratic as articles are added).
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { contentDir } from '../site.config.ts';
+import { byNewest, groupByTag, groupByTopic } from '../lib/articles.ts';
+import { loadVocabulary } from '../lib/vocabulary.ts';
+import type { VocabularyEntry } from '../lib/schemas.ts';
+
+export type Article = CollectionEntry<'articles'>;
+
+export interface Catalog {
+  articles: Article[];
+  byId: Map<string, Article>;
+  byTag: Map<string, Article[]>;
+  byTopic: Map<string, Article[]>;
+  tags: VocabularyEntry[];
+  topics: VocabularyEntry[];
+  tagLabel: (id: string) => string;
+  topicLabel: (id: string) => string;
+}
+
+let cached: Promise<Catalog> | undefined;
+
+async function build(): Promise<Catalog> {
+  // Drafts render under `npm run dev` so writers can preview them; never in a build.
+  const entries = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
+  const articles = byNewest(entries);
+  const tags = loadVocabulary(contentDir, 'tags');
+  const topics = loadVocabulary(contentDir, 'topics');
+  const tagLabels = new Map(tags.map((t) => [t.id, t.label]));
+  const topicLabels = new Map(topics.map((t) => [t.id, t.label]));
+  return {
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    byTag: groupByTag(articles),
+    byTopic: groupByTopic(articles, topics.map((t) => t.id)),
+    tags,
+    topics,
+    tagLabel: (id) => tagLabels.get(id) ?? id,
+    topicLabel: (id) => topicLabels.get(id) ?? id,
+  };
+}
+
+export function catalog(): Promise<Catalog> {
+  // In dev, content changes between requests, so rebuild each time (cheap at dev scale).
+  if (import.meta.env.DEV) return build();
+  cached ??= build();
+  return cached;
+}

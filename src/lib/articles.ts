@@ -1,0 +1,110 @@
+/**
+ * Pure helpers over article metadata: ordering, grouping, neighbours, related
+ * articles, reading time, pagination. No Astro imports, so they are unit-tested and
+ * reused by scripts. Each one is linear (or n log n) in the number of articles.
+ */
+import type { ArticleData } from './schemas.ts';
+
+export interface ArticleRef {
+  id: string;
+  data: Pick<ArticleData, 'title' | 'description' | 'pubDate' | 'updatedDate' | 'topic' | 'tags' | 'level' | 'draft'>;
+}
+
+export const articlePath = (id: string): string => `/articles/${id}/`;
+export const tagPath = (tag: string, page = 1): string => (page > 1 ? `/tags/${tag}/${page}/` : `/tags/${tag}/`);
+export const topicPath = (topic: string, page = 1): string => (page > 1 ? `/topics/${topic}/${page}/` : `/topics/${topic}/`);
+
+/** Newest first; ties broken by title so the order is stable across builds. */
+export function byNewest<T extends ArticleRef>(articles: readonly T[]): T[] {
+  return [...articles].sort(
+    (a, b) => b.data.pubDate.getTime() - a.data.pubDate.getTime() || a.data.title.localeCompare(b.data.title),
+  );
+}
+
+export function groupByTopic<T extends ArticleRef>(articles: readonly T[], topicOrder: readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>(topicOrder.map((t) => [t, []]));
+  for (const article of byNewest(articles)) groups.get(article.data.topic)?.push(article);
+  for (const [topic, list] of groups) if (list.length === 0) groups.delete(topic);
+  return groups;
+}
+
+export function groupByTag<T extends ArticleRef>(articles: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const article of byNewest(articles)) {
+    for (const tag of article.data.tags) {
+      const list = groups.get(tag) ?? [];
+      list.push(article);
+      groups.set(tag, list);
+    }
+  }
+  return groups;
+}
+
+/** Previous (older) and next (newer) article within the same topic. */
+export function topicNeighbours<T extends ArticleRef>(articles: readonly T[], current: ArticleRef): { previous?: T; next?: T } {
+  const sameTopic = byNewest(articles.filter((a) => a.data.topic === current.data.topic));
+  const index = sameTopic.findIndex((a) => a.id === current.id);
+  if (index < 0) return {};
+  return { next: sameTopic[index - 1], previous: sameTopic[index + 1] };
+}
+
+/**
+ * Articles sharing the most tags with `current` (then the newest). Uses a tag → articles
+ * index so the work per page is bounded by the articles that share a tag, not the site.
+ */
+export function relatedArticles<T extends ArticleRef>(byTag: ReadonlyMap<string, readonly T[]>, current: ArticleRef, limit = 3): T[] {
+  const shared = new Map<string, { article: T; count: number }>();
+  for (const tag of current.data.tags) {
+    for (const article of byTag.get(tag) ?? []) {
+      if (article.id === current.id) continue;
+      const entry = shared.get(article.id) ?? { article, count: 0 };
+      entry.count += 1;
+      shared.set(article.id, entry);
+    }
+  }
+  return [...shared.values()]
+    .sort((a, b) => b.count - a.count || b.article.data.pubDate.getTime() - a.article.data.pubDate.getTime())
+    .slice(0, limit)
+    .map((e) => e.article);
+}
+
+const WORDS_PER_MINUTE = 220;
+
+/** Minutes to read the prose; code blocks count at a third since readers skim them. */
+export function readingMinutes(markdown: string): number {
+  const fences = /^(```|~~~)[^\n]*\n[\s\S]*?^\1\s*$/gm;
+  const code = (markdown.match(fences) ?? []).join('\n');
+  const prose = markdown.replace(fences, ' ').replace(/^---\n[\s\S]*?\n---\n/, ' ');
+  const count = (text: string) => (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+  return Math.max(1, Math.round((count(prose) + count(code) / 3) / WORDS_PER_MINUTE));
+}
+
+export interface Page<T> {
+  items: T[];
+  current: number;
+  total: number;
+}
+
+export function paginate<T>(items: readonly T[], pageSize: number): Page<T>[] {
+  const total = Math.max(1, Math.ceil(items.length / pageSize));
+  return Array.from({ length: total }, (_, i) => ({
+    items: items.slice(i * pageSize, (i + 1) * pageSize),
+    current: i + 1,
+    total,
+  }));
+}
+
+/** True when the last review is older than `months` before `today`. */
+export function isStale(lastReviewed: Date, today: Date, months: number): boolean {
+  const limit = new Date(today);
+  limit.setUTCMonth(limit.getUTCMonth() - months);
+  return lastReviewed < limit;
+}
+
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function formatDay(date: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

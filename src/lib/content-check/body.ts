@@ -1,0 +1,153 @@
+/**
+ * The article body, parsed by the same Sätteri parser the build uses: MDX syntax,
+ * headings and their ids, fences, images, components and internal links.
+ */
+import GithubSlugger from 'github-slugger';
+import { markdownToMdast, mdxToMdast } from 'satteri';
+import { fenceLanguageProblem } from '../../markdown/fence-languages.ts';
+import { metaAttribute } from '../../markdown/languages.ts';
+import { DiagramError, parseDiagram } from '../../markdown/diagrams.ts';
+import { renderMath } from '../../markdown/math.ts';
+import type { Problem } from './problems.ts';
+
+export interface Fence {
+  lang: string;
+  meta: string;
+  code: string;
+  /** Line of the opening ``` in the file. */
+  line: number;
+}
+
+export interface InternalLink {
+  url: string;
+  line: number;
+  column: number;
+}
+
+export interface BodyFacts {
+  problems: Problem[];
+  headingIds: string[];
+  fences: Fence[];
+  links: InternalLink[];
+}
+
+interface Node {
+  type: string;
+  children?: Node[];
+  value?: string;
+  lang?: string | null;
+  meta?: string | null;
+  url?: string;
+  alt?: string | null;
+  depth?: number;
+  name?: string | null;
+  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  position?: { start: { line: number; column: number } };
+}
+
+function textOf(node: Node): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  return (node.children ?? []).map(textOf).join('');
+}
+
+/** Components an article may use. None today: Markdown, callouts and diagram fences cover it. */
+export const ALLOWED_COMPONENTS: readonly string[] = [];
+
+export function checkBody(file: string, body: string, bodyLine: number, format: 'md' | 'mdx'): BodyFacts {
+  const facts: BodyFacts = { problems: [], headingIds: [], fences: [], links: [] };
+  const error = (line: number, message: string, subject?: string, column?: number) =>
+    facts.problems.push({ file, line, column, subject, message, severity: 'error' });
+  let tree: Node;
+  try {
+    const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
+    tree = parse(body, { features: { math: true } }) as unknown as Node;
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /^(\d+):(\d+):\s*([\s\S]*)$/.exec(message);
+    const line = at ? Number(at[1]) + bodyLine - 1 : bodyLine;
+    const detail = (at?.[3] ?? message).replace(/\s*\([\w:-]+\)\s*$/, '');
+    error(
+      line,
+      `${detail}. In MDX, \`{\`, \`}\` and \`<\` start code: put literal ones in backticks, or write &lt; and \\{ \\}.`,
+      'MDX syntax',
+      at ? Number(at[2]) : undefined,
+    );
+    return facts;
+  }
+  const slugger = new GithubSlugger();
+  let previousDepth = 1;
+  const lineOf = (node: Node) => (node.position?.start.line ?? 1) + bodyLine - 1;
+
+  const visit = (node: Node) => {
+    switch (node.type) {
+      case 'heading': {
+        const depth = node.depth ?? 2;
+        if (depth === 1) error(lineOf(node), 'the layout already renders the title as the page heading; start sections at ##', 'heading');
+        else if (depth > previousDepth + 1)
+          error(lineOf(node), `jumps from h${previousDepth} to h${depth}; use ${'#'.repeat(previousDepth + 1)} so no level is skipped`, 'heading');
+        previousDepth = depth;
+        facts.headingIds.push(slugger.slug(textOf(node)));
+        break;
+      }
+      case 'code': {
+        const problem = fenceLanguageProblem(node.lang);
+        if (problem) error(lineOf(node), problem, 'fence');
+        else if (node.lang === 'diagram') {
+          try {
+            parseDiagram(node.value ?? '');
+          } catch (e) {
+            if (!(e instanceof DiagramError)) throw e;
+            error(lineOf(node), e.message, 'fence');
+          }
+        } else facts.fences.push({ lang: node.lang!, meta: node.meta ?? '', code: node.value ?? '', line: lineOf(node) });
+        const noCheck = metaAttribute(node.meta, 'nocheck');
+        if (noCheck !== undefined && noCheck.trim().length < 5)
+          error(lineOf(node), 'nocheck needs a reason, e.g. nocheck="fragment: only the lifecycle block"', 'fence');
+        break;
+      }
+      case 'math':
+      case 'inlineMath':
+        try {
+          renderMath(node.value ?? '', node.type === 'math');
+        } catch (e) {
+          error(lineOf(node), `formula does not parse: ${(e as Error).message.split('\n')[0]}`, 'math');
+        }
+        break;
+      case 'image':
+        if (!node.alt?.trim()) error(lineOf(node), `image ${node.url} has no alt text; write ![what the image shows](${node.url})`, 'image');
+        if (node.url?.startsWith('/') || node.url?.startsWith('#')) facts.links.push({ url: node.url, line: lineOf(node), column: node.position?.start.column ?? 1 });
+        break;
+      case 'link':
+        if (node.url && (node.url.startsWith('/') || node.url.startsWith('#')))
+          facts.links.push({ url: node.url, line: lineOf(node), column: node.position?.start.column ?? 1 });
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const name = node.name ?? '';
+        if (/^[A-Z]/.test(name) || name.includes('.')) {
+          if (!ALLOWED_COMPONENTS.includes(name))
+            error(
+              lineOf(node),
+              `unknown component <${name}>; articles use Markdown, callouts (> [!NOTE]) and \`\`\`diagram fences instead of components`,
+              'MDX',
+            );
+        } else {
+          const attr = (key: string) => node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === key);
+          if (name === 'img' && !(typeof attr('alt')?.value === 'string' && String(attr('alt')!.value).trim()))
+            error(lineOf(node), '<img> has no alt text; add alt="what the image shows"', 'image');
+          const href = attr('href')?.value;
+          if (name === 'a' && typeof href === 'string' && (href.startsWith('/') || href.startsWith('#')))
+            facts.links.push({ url: href, line: lineOf(node), column: node.position?.start.column ?? 1 });
+        }
+        break;
+      }
+      case 'mdxjsEsm':
+        error(lineOf(node), 'import/export lines are not used in articles; remove them', 'MDX');
+        break;
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  if (facts.headingIds.length === 0) error(bodyLine, 'the article has no ## section heading; readers and the table of contents need at least one', 'heading');
+  return facts;
+}

@@ -1,0 +1,119 @@
+/**
+ * Frontmatter: split it from the body, parse it with positions, validate it with the
+ * same schema as the build, and put every problem on the line that caused it (Astro
+ * reports content errors at line 0).
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { ArticleData, createArticleSchema } from '../schemas.ts';
+import type { Problem } from './problems.ts';
+
+export interface SplitSource {
+  yaml: string;
+  body: string;
+  /** 1-based line of the body's first line in the file. */
+  bodyLine: number;
+}
+
+export function splitFrontmatter(source: string): SplitSource | undefined {
+  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(source);
+  if (!match || match.index !== 0) return undefined;
+  const yaml = match[1] ?? '';
+  return { yaml, body: source.slice(match[0].length), bodyLine: match[0].split('\n').length };
+}
+
+function lineOfPath(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
+  // Walk down as far as the path exists; a missing leaf is reported at its parent.
+  let node: unknown = doc.contents;
+  let line: number | undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (!pair) break;
+      const keyRange = isScalar(pair.key) ? pair.key.range : undefined;
+      if (keyRange) line = counter.linePos(keyRange[0]).line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number') {
+      const item = node.items[key];
+      if (!item) break;
+      const range = (item as { range?: [number, number, number] }).range;
+      if (range) line = counter.linePos(range[0]).line;
+      node = item;
+    } else break;
+  }
+  return line;
+}
+
+export function checkFrontmatter(
+  file: string,
+  source: string,
+  schema: ReturnType<typeof createArticleSchema>,
+): { data?: ArticleData; split?: SplitSource; problems: Problem[] } {
+  if (source.trim() === '') {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          message: 'the file is empty; an article starts with frontmatter between --- lines (run `npm run new -- "Title"` to scaffold one)',
+        },
+      ],
+    };
+  }
+  const split = splitFrontmatter(source);
+  if (!split) {
+    return {
+      problems: [
+        {
+          file,
+          line: 1,
+          severity: 'error',
+          subject: 'frontmatter',
+          message: 'missing: the file must start with a line `---`, the YAML fields, and another `---` line',
+        },
+      ],
+    };
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      split,
+      problems: doc.errors.map((error) => {
+        const pos = error.linePos?.[0];
+        return {
+          file,
+          // +1: the opening --- line comes before the YAML.
+          line: (pos?.line ?? 1) + 1,
+          column: pos?.col,
+          severity: 'error' as const,
+          subject: 'frontmatter',
+          message: `is not valid YAML: ${error.message.split('\n')[0]}. Check quotes and indentation; text containing ": " needs quotes.`,
+        };
+      }),
+    };
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      split,
+      problems: [{ file, line: 2, severity: 'error', subject: 'frontmatter', message: 'must be YAML fields (key: value), one per line' }],
+    };
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { data: result.data, split, problems: [] };
+  return {
+    split,
+    problems: result.error.issues.map((issue) => {
+      const line = lineOfPath(doc, counter, issue.path);
+      const subject = issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${String(k)}` : String(k))).join('');
+      return {
+        file,
+        line: line ? line + 1 : 1,
+        severity: 'error' as const,
+        subject: subject || 'frontmatter',
+        message: issue.message,
+      };
+    }),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Checks every content file before the build: frontmatter against the schema,
+ * MDX syntax, headings, fences and their snippets, images, components, internal
+ * links and anchors, duplicate slugs, and freshness. Linear in the size of the
+ * content: each file is read and parsed once, links are looked up in maps.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { createArticleSchema, type ArticleData } from '../schemas.ts';
+import { loadVocabulary } from '../vocabulary.ts';
+import { articlePath, isStale, isoDay, tagPath, topicPath } from '../articles.ts';
+import { checkFrontmatter } from './frontmatter.ts';
+import { checkBody, type BodyFacts } from './body.ts';
+import { checkFences } from './snippets.ts';
+import { checkLinks, type SiteMap } from './links.ts';
+import type { Problem } from './problems.ts';
+
+export { formatProblem, formatProblems, type Problem } from './problems.ts';
+
+export interface CheckOptions {
+  /** Content folder (with articles/, tags.yaml, topics.yaml). */
+  contentDir: string;
+  /** Include drafts as published (dev server). */
+  includeDrafts?: boolean;
+  /** Run the snippet parsers (slower; on by default). */
+  snippets?: boolean;
+  staleAfterMonths: number;
+  today?: Date;
+  /** How file names appear in messages (relative to this folder). */
+  cwd?: string;
+}
+
+export interface CheckedArticle {
+  id: string;
+  file: string;
+  data: ArticleData;
+  body: BodyFacts;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  articles: CheckedArticle[];
+  errorCount: number;
+}
+
+/** Layout ids every article page has besides its headings. */
+const ARTICLE_PAGE_IDS = ['main', 'toc-title', 'related-title'];
+
+async function listContentFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && /\.mdx?$/.test(entry.name)) out.push(join(entry.parentPath, entry.name));
+  }
+  return out.sort();
+}
+
+/** The entry id Astro's glob loader gives a file: its path without extension, lowercased. */
+export function entryId(articlesDir: string, file: string): string {
+  return relative(articlesDir, file).replace(/\\/g, '/').replace(/\.mdx?$/, '').replace(/\/index$/, '').toLowerCase();
+}
+
+export async function checkContent(options: CheckOptions): Promise<CheckResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const articlesDir = join(options.contentDir, 'articles');
+  const tags = loadVocabulary(options.contentDir, 'tags');
+  const topics = loadVocabulary(options.contentDir, 'topics');
+  const schema = createArticleSchema({ tags: tags.map((t) => t.id), topics: topics.map((t) => t.id) });
+  const problems: Problem[] = [];
+  const articles: CheckedArticle[] = [];
+  const firstFileForId = new Map<string, string>();
+
+  for (const path of await listContentFiles(articlesDir)) {
+    const file = relative(cwd, path);
+    const source = await readFile(path, 'utf8');
+    const id = entryId(articlesDir, path);
+    const earlier = firstFileForId.get(id);
+    if (earlier) {
+      problems.push({
+        file,
+        line: 1,
+        subject: 'slug',
+        message: `'${id}' is already used by ${earlier}; both would publish at ${articlePath(id)}. Rename one file.`,
+        severity: 'error',
+      });
+      continue;
+    }
+    firstFileForId.set(id, file);
+    const front = checkFrontmatter(file, source, schema);
+    problems.push(...front.problems);
+    if (!front.split) continue;
+    const body = checkBody(file, front.split.body, front.split.bodyLine, path.endsWith('.mdx') ? 'mdx' : 'md');
+    problems.push(...body.problems);
+    if (options.snippets !== false) problems.push(...(await checkFences(file, body.fences)));
+    if (front.data) articles.push({ id, file, data: front.data, body });
+  }
+
+  const published = articles.filter((a) => options.includeDrafts || !a.data.draft);
+  const site: SiteMap = { pages: new Map(), redirects: new Map(), drafts: new Set() };
+  for (const path of ['/', '/tags/', '/search/', '/rss.xml', '/sitemap-index.xml', '/robots.txt']) site.pages.set(path, undefined);
+  for (const topic of topics) site.pages.set(topicPath(topic.id), undefined);
+  for (const article of published) {
+    const ids = new Set([...ARTICLE_PAGE_IDS, ...article.body.headingIds, ...(article.data.faq.length ? ['faq'] : [])]);
+    site.pages.set(articlePath(article.id), ids);
+    for (const tag of article.data.tags) site.pages.set(tagPath(tag), undefined);
+  }
+  for (const article of articles) if (!published.includes(article)) site.drafts.add(articlePath(article.id));
+  for (const article of published) {
+    for (const from of article.data.redirectFrom) {
+      const clash = site.pages.has(from) ? 'an existing page' : site.redirects.get(from);
+      if (clash) {
+        problems.push({ file: article.file, line: 1, subject: 'redirectFrom', message: `${from} is already ${clash === 'an existing page' ? clash : `redirected to ${clash}`}; remove it here`, severity: 'error' });
+        continue;
+      }
+      site.redirects.set(from, articlePath(article.id));
+    }
+  }
+  const today = options.today ?? new Date();
+  for (const article of published) {
+    problems.push(...checkLinks(article.file, articlePath(article.id), article.body.links, site));
+    if (isStale(article.data.lastReviewed, today, options.staleAfterMonths)) {
+      problems.push({
+        file: article.file,
+        line: 1,
+        subject: 'lastReviewed',
+        message: `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)`,
+        severity: 'warning',
+      });
+    }
+  }
+  return { problems, articles, errorCount: problems.filter((p) => p.severity === 'error').length };
+}

@@ -1,0 +1,58 @@
+/**
+ * Internal links in content, resolved against the pages and heading ids the site
+ * will have. Everything needed is known from the sources, so this runs before the
+ * build and names file:line; `npm run check:links` then checks the built HTML too.
+ */
+import { closestMatches } from '../edit-distance.ts';
+import type { InternalLink } from './body.ts';
+import type { Problem } from './problems.ts';
+
+export interface SiteMap {
+  /** Page path → ids on that page (undefined when the page's ids are not known from sources). */
+  pages: Map<string, Set<string> | undefined>;
+  /** Old path → new path, from redirectFrom. */
+  redirects: Map<string, string>;
+  /** Paths of drafts (not published, so not linkable). */
+  drafts: Set<string>;
+}
+
+export function checkLinks(file: string, ownPath: string, links: readonly InternalLink[], site: SiteMap): Problem[] {
+  const problems: Problem[] = [];
+  for (const link of links) {
+    const report = (message: string) =>
+      problems.push({ file, line: link.line, column: link.column, subject: `link ${link.url}`, message, severity: 'error' });
+    const [beforeHash, fragment] = splitOnce(link.url, '#');
+    const path = (beforeHash.split('?')[0] ?? '') || ownPath;
+    if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) {
+      report(`internal links end with a slash; write ${path}/${fragment !== undefined ? `#${fragment}` : ''}`);
+      continue;
+    }
+    if (site.drafts.has(path)) {
+      report('points at a draft, which is not published; link to it once it is, or remove the link');
+      continue;
+    }
+    const redirect = site.redirects.get(path);
+    if (redirect) {
+      report(`points at an old URL that now redirects; link to ${redirect}${fragment ? `#${fragment}` : ''} directly`);
+      continue;
+    }
+    if (!site.pages.has(path)) {
+      const guess = closestMatches(path, site.pages.keys(), 1)[0];
+      report(`no page at ${path}${guess ? `; did you mean ${guess}?` : ''}`);
+      continue;
+    }
+    if (fragment === undefined || fragment === '') continue;
+    const ids = site.pages.get(path);
+    const id = decodeURIComponent(fragment);
+    if (ids && !ids.has(id)) {
+      const guess = closestMatches(id, ids, 1)[0];
+      report(`no heading with id '${id}' on ${path}${guess ? `; did you mean #${guess}?` : ''} (ids are the heading text, lowercased, spaces as hyphens)`);
+    }
+  }
+  return problems;
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}

@@ -1,0 +1,194 @@
+/**
+ * Frontmatter schemas. Kept free of Astro virtual modules so that unit tests and the
+ * command-line validator import the very same rules the build applies.
+ *
+ * Every message is written for the person editing the file: what was expected, what
+ * was found, and what to type instead. Astro prefixes each message with the field
+ * path, so messages do not repeat the field name at the start.
+ */
+import { z } from 'astro/zod';
+import { closestMatches } from './edit-distance.ts';
+
+export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const TITLE_LENGTH = { min: 10, max: 90 } as const;
+export const DESCRIPTION_LENGTH = { min: 50, max: 170 } as const;
+export const MAX_TAGS = 6;
+
+export interface VocabularyEntry {
+  id: string;
+  label: string;
+  description: string;
+}
+
+const VOCABULARY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const vocabularySchema = z.array(
+  z.object({
+    id: z.string().regex(VOCABULARY_ID, { error: 'use lowercase words joined by hyphens, e.g. policy-as-code' }),
+    label: z.string().min(1, { error: 'give the label readers see, e.g. "Policy as code"' }),
+    description: z.string().min(10, { error: 'describe the entry in one sentence (at least 10 characters)' }),
+  }),
+);
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
+  if (typeof value === 'string') return `'${value}'`;
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping of keys';
+  return `${typeof value} ${String(value)}`;
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day written as YYYY-MM-DD (YAML may already have turned it into a Date). */
+export function parseDay(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string' || !ISO_DAY.test(value.trim())) return undefined;
+  const date = new Date(`${value.trim()}T00:00:00Z`);
+  // Reject 2026-02-31 and friends, which Date silently rolls over.
+  return date.toISOString().slice(0, 10) === value.trim() ? date : undefined;
+}
+
+function dayField(field: string, example: string) {
+  return z.unknown().transform((value, ctx): Date => {
+    const date = parseDay(value);
+    if (!date) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          value === undefined || value === null || value === ''
+            ? `is required: add ${field}: ${example} (a date written YYYY-MM-DD)`
+            : `expected a date written YYYY-MM-DD, found ${describe(value)}; write e.g. ${field}: ${example}`,
+      });
+      return z.NEVER;
+    }
+    return date;
+  });
+}
+
+function requiredText(field: string, bounds: { min: number; max: number }, hint: string) {
+  return z.unknown().transform((value, ctx): string => {
+    if (typeof value !== 'string' || value.trim() === '') {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          typeof value === 'string' || value === undefined || value === null
+            ? `is required: add ${field}: "…" (${hint})`
+            : `expected text in quotes, found ${describe(value)}; write ${field}: "…"`,
+      });
+      return z.NEVER;
+    }
+    const text = value.trim();
+    if (text.length < bounds.min || text.length > bounds.max) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `is ${text.length} characters; keep it between ${bounds.min} and ${bounds.max} (${hint})`,
+      });
+      return z.NEVER;
+    }
+    return text;
+  });
+}
+
+function vocabularyId(kind: 'tag' | 'topic', known: readonly string[], file: string) {
+  return z.unknown().transform((value, ctx): string => {
+    if (typeof value === 'string' && known.includes(value)) return value;
+    const guesses = typeof value === 'string' ? closestMatches(value, known, 1) : [];
+    const didYouMean = guesses.length ? `; did you mean '${guesses[0]}'?` : '';
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown ${kind} ${describe(value)}${didYouMean} Valid ${kind}s: ${known.join(', ')}. New ${kind}s go in ${file}.`,
+    });
+    return z.NEVER;
+  });
+}
+
+export const ARTICLE_FIELDS = [
+  'title', 'description', 'pubDate', 'updatedDate', 'lastReviewed', 'topic', 'tags', 'level', 'appliesTo', 'faq', 'redirectFrom', 'draft',
+] as const;
+
+function unknownFieldMessage(issue: { code?: string; keys?: readonly string[] }): string | undefined {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
+  return issue.keys
+    .map((key) => {
+      const guess = closestMatches(key, ARTICLE_FIELDS, 1)[0];
+      return `unknown field '${key}'${guess ? `; did you mean '${guess}'?` : ''}`;
+    })
+    .join('; ') + `. Fields: ${ARTICLE_FIELDS.join(', ')}`;
+}
+
+const OLD_PATH = /^\/[a-z0-9/_-]*$/;
+
+export interface ArticleVocabulary {
+  tags: readonly string[];
+  topics: readonly string[];
+}
+
+export function createArticleSchema(vocabulary: ArticleVocabulary) {
+  return z
+    .object({
+      title: requiredText('title', TITLE_LENGTH, 'the page heading and the link text in lists'),
+      description: requiredText(
+        'description',
+        DESCRIPTION_LENGTH,
+        'one or two sentences shown in lists, search results and the meta description',
+      ),
+      pubDate: dayField('pubDate', '2026-11-26'),
+      updatedDate: dayField('updatedDate', '2026-11-26').optional(),
+      lastReviewed: dayField('lastReviewed', '2026-11-26'),
+      topic: vocabularyId('topic', vocabulary.topics, 'content/topics.yaml'),
+      tags: z
+        .array(vocabularyId('tag', vocabulary.tags, 'content/tags.yaml'), {
+          error: `expected a list such as tags: [terraform, aws]`,
+        })
+        .min(1, { error: `add at least one tag, e.g. tags: [${vocabulary.tags.slice(0, 2).join(', ')}]` })
+        .max(MAX_TAGS, { error: `use at most ${MAX_TAGS} tags; keep the ones a reader would filter by` })
+        .refine((tags) => new Set(tags).size === tags.length, { error: 'lists the same tag twice' }),
+      level: z.enum(LEVELS, { error: `expected one of ${LEVELS.join(', ')}` }),
+      appliesTo: z
+        .array(
+          z.object({
+            tool: z.string({ error: 'name the tool, e.g. tool: Terraform' }).min(1, { error: 'name the tool, e.g. tool: Terraform' }),
+            version: z
+              .string({ error: 'give the version range in quotes, e.g. version: ">= 1.10"' })
+              .min(1, { error: 'give the version range in quotes, e.g. version: ">= 1.10"' }),
+          }),
+          { error: 'expected a list of { tool, version } entries' },
+        )
+        .default([]),
+      faq: z
+        .array(
+          z.object({
+            question: z.string({ error: 'each FAQ entry needs question: "…"' }).min(5, { error: 'write the question out in full' }),
+            answer: z.string({ error: 'each FAQ entry needs answer: "…"' }).min(10, { error: 'write an answer of at least a sentence' }),
+          }),
+          { error: 'expected a list of { question, answer } entries' },
+        )
+        .default([]),
+      redirectFrom: z
+        .array(
+          z.string().regex(OLD_PATH, { error: 'expected an old site path such as /articles/old-slug/' }),
+          { error: 'expected a list of old paths such as [/articles/old-slug/]' },
+        )
+        .default([]),
+      draft: z.boolean({ error: 'expected true or false (without quotes)' }).default(false),
+    }, { error: unknownFieldMessage })
+    .strict()
+    .superRefine((data, ctx) => {
+      if (data.updatedDate && data.updatedDate < data.pubDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['updatedDate'],
+          message: `${data.updatedDate.toISOString().slice(0, 10)} is before pubDate ${data.pubDate
+            .toISOString()
+            .slice(0, 10)}; an update cannot predate publication`,
+        });
+      }
+    });
+}
+
+export type ArticleData = z.output<ReturnType<typeof createArticleSchema>>;

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  byNewest,
+  groupByTag,
+  groupByTopic,
+  isStale,
+  paginate,
+  readingMinutes,
+  relatedArticles,
+  topicNeighbours,
+  type ArticleRef,
+} from '../../src/lib/articles.ts';
+
+const article = (id: string, day: string, topic: string, tags: string[]): ArticleRef => ({
+  id,
+  data: { title: id.toUpperCase(), description: '', pubDate: new Date(day), topic, tags, level: 'beginner', draft: false },
+});
+const a = article('a', '2026-01-01', 'aws', ['aws', 'iam']);
+const b = article('b', '2026-03-01', 'aws', ['aws']);
+const c = article('c', '2026-02-01', 'kubernetes', ['kubernetes', 'iam']);
+const d = article('d', '2026-04-01', 'aws', ['aws', 'iam', 'terraform']);
+
+describe('ordering and grouping', () => {
+  it('sorts newest first, stably by title on the same day', () => {
+    const twin = article('z', '2026-03-01', 'aws', []);
+    expect(byNewest([a, twin, b, c]).map((x) => x.id)).toEqual(['b', 'z', 'c', 'a']);
+  });
+
+  it('groups by topic in vocabulary order and drops empty topics', () => {
+    const groups = groupByTopic([a, b, c], ['kubernetes', 'aws', 'ai']);
+    expect([...groups.keys()]).toEqual(['kubernetes', 'aws']);
+    expect(groups.get('aws')!.map((x) => x.id)).toEqual(['b', 'a']);
+  });
+
+  it('indexes articles by tag, newest first', () => {
+    expect(groupByTag([a, b, c]).get('iam')!.map((x) => x.id)).toEqual(['c', 'a']);
+  });
+
+  it('finds previous (older) and next (newer) within the topic only', () => {
+    expect(topicNeighbours([a, b, c, d], b)).toEqual({ previous: a, next: d });
+    expect(topicNeighbours([a, b, c, d], c)).toEqual({ previous: undefined, next: undefined });
+  });
+
+  it('ranks related articles by shared tags, then recency, excluding itself', () => {
+    const index = groupByTag([a, b, c, d]);
+    expect(relatedArticles(index, a).map((x) => x.id)).toEqual(['d', 'b', 'c']);
+    expect(relatedArticles(index, a, 1).map((x) => x.id)).toEqual(['d']);
+  });
+});
+
+describe('reading time', () => {
+  it('counts prose at 220 words a minute and code at a third', () => {
+    const prose = 'word '.repeat(440);
+    expect(readingMinutes(prose)).toBe(2);
+    const withCode = `${prose}\n\`\`\`bash\n${'echo '.repeat(660)}\n\`\`\`\n`;
+    expect(readingMinutes(withCode)).toBe(3);
+  });
+  it('is at least one minute', () => expect(readingMinutes('Short.')).toBe(1));
+});
+
+describe('pagination', () => {
+  it('splits into pages and always has at least one', () => {
+    expect(paginate([1, 2, 3, 4, 5], 2).map((p) => p.items)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(paginate([], 2)).toEqual([{ items: [], current: 1, total: 1 }]);
+  });
+});
+
+describe('freshness', () => {
+  it('flags a review older than the configured months', () => {
+    const today = new Date('2026-11-26');
+    expect(isStale(new Date('2025-11-25'), today, 12)).toBe(true);
+    expect(isStale(new Date('2025-11-27'), today, 12)).toBe(false);
+    expect(isStale(new Date('2026-06-01'), today, 3)).toBe(true);
+  });
+});

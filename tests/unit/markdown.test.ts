@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { markdownToHtml, mdxToJs } from 'satteri';
+import { createHighlighter } from 'shiki';
+import { callouts } from '../../src/markdown/callouts.ts';
+import { diagrams, parseDiagram } from '../../src/markdown/diagrams.ts';
+import { fenceLanguageProblem, fenceLanguages } from '../../src/markdown/fence-languages.ts';
+import { headingAnchors } from '../../src/markdown/heading-anchors.ts';
+import { math } from '../../src/markdown/math.ts';
+import { codeFrame } from '../../src/markdown/code-frame.ts';
+
+const render = async (md: string) =>
+  (await markdownToHtml(md, { mdastPlugins: [fenceLanguages, math], hastPlugins: [diagrams, callouts, headingAnchors()], features: { math: true } })).html;
+
+describe('callouts', () => {
+  it('turns a GitHub alert into a labelled aside and drops the marker', async () => {
+    const html = await render('> [!WARNING]\n> Rotate the key.\n');
+    expect(html).toContain('<aside class="callout callout-warning" aria-label="Warning"><p class="callout-label">Warning</p>');
+    expect(html).toContain('<p>Rotate the key.</p>');
+    expect(html).not.toContain('[!WARNING]');
+  });
+  it('leaves ordinary blockquotes alone', async () => {
+    expect(await render('> Just a quote.\n')).toContain('<blockquote>');
+  });
+});
+
+describe('heading anchors', () => {
+  it('gives headings GitHub-style ids and an anchor link outside the heading text', async () => {
+    const html = await render('## Why IRSA? (and Pod Identity)\n\n## Why IRSA? (and Pod Identity)\n');
+    expect(html).toContain('<h2 id="why-irsa-and-pod-identity">Why IRSA? (and Pod Identity)</h2>');
+    expect(html).toContain('<h2 id="why-irsa-and-pod-identity-1">');
+    expect(html).toContain('<a class="heading-anchor" href="#why-irsa-and-pod-identity">');
+  });
+});
+
+describe('math', () => {
+  it('renders display and inline TeX to MathML at build time', async () => {
+    const html = await render('Inline $a^2$.\n\n$$\n\\frac{a}{b}\n$$\n');
+    expect(html).toMatch(/<math><msup><mi>a<\/mi>/);
+    expect(html).toContain('<div class="math-display"><math display="block"');
+    expect(html).toContain('<mfrac>');
+  });
+  it('works in MDX, where braces are not expressions', async () => {
+    const { code } = await mdxToJs('$$\n\\frac{a}{b}\n$$\n', { mdastPlugins: [math], features: { math: true } });
+    expect(code).toContain('mfrac');
+  });
+  it('fails on a formula that does not parse', async () => {
+    await expect(render('$$\n\\frac{a}{\n$$\n')).rejects.toThrow();
+  });
+});
+
+describe('diagrams', () => {
+  it('renders a cycle as an ordered list with its caption and a loop note', async () => {
+    const html = await render('```diagram\nkind: cycle\ncaption: Reconcile\nsteps:\n  - Observe\n  - label: Act\n    note: close the gap\n```\n');
+    expect(html).toContain('<figure class="diagram diagram-kind-cycle">');
+    expect(html).toContain('<li class="diagram-step"><span class="diagram-label">Observe</span></li>');
+    expect(html).toContain('<span class="diagram-note">close the gap</span>');
+    expect(html).toContain('Then back to step 1');
+    expect(html).toContain('<figcaption class="diagram-caption">Reconcile</figcaption>');
+  });
+  it('explains what a bad diagram is missing', () => {
+    expect(() => parseDiagram('kind: flow\nsteps: [a, b]')).toThrow(/caption/);
+    expect(() => parseDiagram('kind: flow\ncaption: x\nsteps: [a]')).toThrow(/at least two steps/);
+    expect(() => parseDiagram('kind: [')).toThrow(/not valid YAML/);
+  });
+});
+
+describe('fence languages', () => {
+  it('accepts known languages and suggests the closest for a typo', () => {
+    expect(fenceLanguageProblem('hcl')).toBeUndefined();
+    expect(fenceLanguageProblem('diagram')).toBeUndefined();
+    expect(fenceLanguageProblem('yamll')).toMatch(/^unknown code fence language 'yamll'; did you mean 'yaml'\?/);
+    expect(fenceLanguageProblem(undefined)).toMatch(/has no language/);
+  });
+  it('fails the render of an unknown fence with file and line', async () => {
+    await expect(render('Text\n\n```hlc\nx = 1\n```\n')).rejects.toThrow(/:3 unknown code fence language 'hlc'; did you mean 'hcl'\?/);
+  });
+});
+
+describe('code frame (Shiki transformer)', async () => {
+  const shiki = await createHighlighter({ themes: ['github-light', 'github-dark'], langs: ['hcl', 'shellsession'] });
+  const html = (code: string, lang: string, meta = '') =>
+    shiki.codeToHtml(code, { lang, meta: { __raw: meta }, themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, transformers: [codeFrame()] });
+
+  it('wraps the block in a figure with the title and a language label', () => {
+    const out = html('a = 1', 'hcl', 'title="main.tf"');
+    expect(out).toMatch(/^<figure class="code" data-lang="hcl"><figcaption class="code-bar"><span class="code-title">main.tf<\/span><span class="code-lang">HCL<\/span><\/figcaption><pre/);
+    expect(out).not.toContain('tabindex');
+  });
+  it('marks prompts and output lines in shell sessions, keeping continuations as commands', () => {
+    const out = html('$ terraform plan \\\n    -out tf.plan\nNo changes.\n$ ls', 'console');
+    const lines = out.split('<span class="line').slice(1);
+    expect(lines[0]).toContain('<span class="prompt" aria-hidden="true">$ </span>');
+    expect(lines[1]).not.toMatch(/^ output/);
+    expect(lines[2]).toMatch(/^ output"/);
+    expect(lines[3]).toContain('class="prompt"');
+  });
+  it('numbers lines only when asked', () => {
+    expect(html('a = 1', 'hcl', 'showLineNumbers')).toContain('line-numbers');
+    expect(html('a = 1', 'hcl')).not.toContain('line-numbers');
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests cover pure build-time code (src/lib, src/markdown, scripts) and need
+// no Astro runtime; browser behaviour is tested by Playwright against the built site.
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
