@@ -25,7 +25,7 @@ export default defineConfig({
     contentCheck({ contentDir, staleAfterMonths: site.staleAfterMonths }),
     mdx(),
     sitemap(),
-    searchIndex(),
+    searchIndex({ contentDir }),
   ],
   markdown: {
     processor: markdownProcessor(),

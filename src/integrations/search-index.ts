@@ -1,27 +1,37 @@
 /**
  * Builds the Pagefind index as the last step of `astro build`, through Pagefind's
- * Node API so an indexing error fails the build (the CLI after the build would
- * report it in a second command that is easy to forget). It also writes the
- * vocabulary used for typo correction.
+ * Node API so an indexing error fails the build (the CLI after the build would report
+ * it in a second command that is easy to forget). It also writes the vocabulary used
+ * for typo correction. Under `astro dev` it serves an index built in memory from the
+ * dev server's own pages, rebuilt after content changes, so writers can check that
+ * their article is findable before they open a pull request.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { scanDist } from '../lib/dist-scan.ts';
+import { scanDist, scanHtml } from '../lib/dist-scan.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
+import { articlePath } from '../lib/articles.ts';
 
 export const VOCABULARY_FILE = 'kb-vocabulary.json';
 
-export async function buildSearchIndex(distDir: string, log: (message: string) => void): Promise<{ pages: number }> {
+async function newIndex(): Promise<pagefind.PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
   if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+}
+
+function fail(step: string, errors: string[]): void {
+  if (errors.length) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`);
+}
+
+export async function buildSearchIndex(distDir: string, log: (message: string) => void): Promise<{ pages: number }> {
+  const index = await newIndex();
   try {
-    const added = await index.addDirectory({ path: distDir });
-    if (added.errors.length) throw new Error(`Pagefind could not index ${distDir}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(distDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    fail(`index ${distDir}`, (await index.addDirectory({ path: distDir })).errors);
+    fail('write its files', (await index.writeFiles({ outputPath: join(distDir, 'pagefind') })).errors);
   } finally {
     await pagefind.close();
   }
@@ -33,12 +43,79 @@ export async function buildSearchIndex(distDir: string, log: (message: string) =
   return { pages: pages.length };
 }
 
-export function searchIndex(): AstroIntegration {
+const CONTENT_TYPES: Record<string, string> = {
+  js: 'text/javascript',
+  css: 'text/css',
+  json: 'application/json',
+  wasm: 'application/wasm',
+};
+
+/** Dev only: index the dev server's article pages in memory. */
+async function buildDevIndex(origin: string, contentDir: string): Promise<Map<string, Uint8Array>> {
+  const articlesDir = join(contentDir, 'articles');
+  const files = await readdir(articlesDir, { recursive: true });
+  const ids = files.filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\\/g, '/').replace(/\.mdx?$/, '').toLowerCase());
+  const index = await newIndex();
+  const texts: string[] = [];
+  try {
+    for (const id of ids) {
+      const url = articlePath(id);
+      const response = await fetch(new URL(url, origin));
+      if (!response.ok) continue; // a page with an error shows its own overlay in dev
+      const html = await response.text();
+      texts.push(scanHtml(html, url).searchText);
+      fail(`index ${url}`, (await index.addHTMLFile({ url, content: html })).errors);
+    }
+    const { files: out, errors } = await index.getFiles();
+    fail('build the dev index', errors);
+    const served = new Map(out.map((f) => [`/${f.path.replace(/^\/+/, '')}`, f.content]));
+    served.set(`/${VOCABULARY_FILE}`, new TextEncoder().encode(JSON.stringify(buildVocabulary(texts))));
+    return served;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export function searchIndex(options: { contentDir: string }): AstroIntegration {
+  let origin = '';
+  let devIndex: Promise<Map<string, Uint8Array>> | undefined;
   return {
     name: 'kb:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         await buildSearchIndex(fileURLToPath(dir), (m) => logger.info(m));
+      },
+      'astro:server:start': ({ address }) => {
+        const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+        origin = `http://${host === '::' || host === '[::]' || host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const watched = resolve(options.contentDir);
+        const invalidate = (file: string) => {
+          if (resolve(file).startsWith(watched)) devIndex = undefined;
+        };
+        server.watcher.on('change', invalidate);
+        server.watcher.on('add', invalidate);
+        server.watcher.on('unlink', invalidate);
+        server.middlewares.use('/pagefind', async (req, res, next) => {
+          try {
+            if (!devIndex) {
+              logger.info('building the search index from the dev server’s pages…');
+              devIndex = buildDevIndex(origin, options.contentDir);
+            }
+            const files = await devIndex;
+            const path = (req.url ?? '/').split('?')[0]!;
+            const body = files.get(path);
+            if (!body) return next();
+            res.setHeader('Content-Type', CONTENT_TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream');
+            res.setHeader('Cache-Control', 'no-store');
+            res.end(Buffer.from(body));
+          } catch (error) {
+            devIndex = undefined;
+            logger.error(`search index: ${(error as Error).message}`);
+            next(error);
+          }
+        });
       },
     },
   };

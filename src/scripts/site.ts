@@ -1,5 +1,5 @@
-// Browser code every page loads: the theme picker and the search shortcut. Kept tiny;
-// the search UI itself is fetched only when the reader opens search.
+// Browser code every page loads: the theme picker and the search entry points. Kept
+// tiny; the search UI and its assets are fetched only when the reader opens search.
 const root = document.documentElement;
 const select = document.querySelector<HTMLSelectElement>('[data-theme-select]');
 if (select) {
@@ -19,7 +19,36 @@ if (select) {
       if (value === 'system') localStorage.removeItem('theme');
       else localStorage.setItem('theme', value);
     } catch {
-      /* not remembered, but applied */
+      /* applied, just not remembered */
     }
   });
+}
+
+// Search: the header link goes to /search/ without JavaScript; with it, the link, `/`
+// and Ctrl/Cmd+K open the search dialog in place.
+const trigger = document.querySelector<HTMLAnchorElement>('[data-search-trigger]');
+const onSearchPage = !!document.querySelector('[data-search-page]');
+function openSearch(): void {
+  import('./search-ui.ts')
+    .then((ui) => ui.openSearchModal(trigger))
+    .catch(() => location.assign('/search/'));
+}
+if (trigger && !onSearchPage) {
+  trigger.setAttribute('aria-keyshortcuts', '/ Control+K Meta+K');
+  trigger.addEventListener('click', (event) => {
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    openSearch();
+  });
+  addEventListener('keydown', (event) => {
+    const target = event.target as HTMLElement | null;
+    const typing = !!target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], dialog');
+    const isShortcut = (event.key === '/' && !typing) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k');
+    if (!isShortcut || event.altKey) return;
+    event.preventDefault();
+    openSearch();
+  });
+}
+if (new URLSearchParams(location.search).has('highlight')) {
+  import('./search-ui.ts').then((ui) => ui.highlightSearchTerms());
 }

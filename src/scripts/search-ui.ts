@@ -1,0 +1,194 @@
+// The search interface, loaded only when a reader opens search: Pagefind's component
+// UI (its recommended UI) plus the query planner from src/lib/search-query.ts, which
+// adds synonyms and typo correction that Pagefind lacks. The component UI has no hook
+// for rewriting queries, so we wrap the search function of its Pagefind instance; the
+// instance API used here (getInstanceManager, __load__, __pagefind__) is that of
+// @pagefind component UI 1.6, pinned through package-lock.json.
+// ?inline keeps this CSS inside the lazily loaded chunk instead of every page's stylesheet.
+import searchStyles from '../styles/search.css?inline';
+import { createVocabulary, fallbackQueries, planQuery, type QueryPlan } from '../lib/search-query.ts';
+
+const BUNDLE = '/pagefind/';
+export const HIGHLIGHT_PARAM = 'highlight';
+
+interface SearchResponse {
+  results: unknown[];
+}
+interface PagefindApi {
+  search(term: string | null, options?: unknown): Promise<SearchResponse>;
+}
+interface ComponentInstance {
+  __load__(): Promise<void>;
+  __pagefind__?: PagefindApi;
+  triggerSearch(term: string): void;
+  on(event: 'search', callback: (term: string) => void): void;
+}
+declare global {
+  interface Window {
+    PagefindComponents?: { getInstanceManager(): { getInstance(name?: string): ComponentInstance } };
+  }
+}
+
+let assets: Promise<void> | undefined;
+function loadAssets(): Promise<void> {
+  assets ??= new Promise<void>((resolve, reject) => {
+    const style = document.createElement('style');
+    style.textContent = searchStyles;
+    document.head.append(style);
+    const css = document.createElement('link');
+    css.rel = 'stylesheet';
+    css.href = `${BUNDLE}pagefind-component-ui.css`;
+    document.head.append(css);
+    const script = document.createElement('script');
+    script.src = `${BUNDLE}pagefind-component-ui.js`;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('The search index is not available. Build the site (npm run build) and try again.'));
+    document.head.append(script);
+    const config = document.createElement('pagefind-config');
+    config.setAttribute('bundle-path', BUNDLE);
+    config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
+    document.body.append(config);
+  });
+  return assets;
+}
+
+const notes = new Set<HTMLElement>();
+let lastTyped = '';
+
+function describe(typed: string, used: string, plan: QueryPlan): string {
+  if (used === plan.query && !plan.corrected) return '';
+  if (used !== plan.query) return `No page matches every word; showing results for “${used}”.`;
+  return `Showing results for “${used}” (searched for “${typed}”).`;
+}
+
+let planner: Promise<ComponentInstance> | undefined;
+/** Loads the UI and wraps its search with the planner; resolves to the component instance. */
+export function searchInstance(): Promise<ComponentInstance> {
+  planner ??= (async () => {
+    await loadAssets();
+    const instance = window.PagefindComponents!.getInstanceManager().getInstance('default');
+    const [, words] = await Promise.all([
+      instance.__load__(),
+      fetch(`${BUNDLE}kb-vocabulary.json`).then((r) => (r.ok ? (r.json() as Promise<string[]>) : [])),
+    ]);
+    const vocabulary = createVocabulary(words);
+    const pagefind = instance.__pagefind__;
+    if (!pagefind) throw new Error('Pagefind did not load');
+    const search = pagefind.search.bind(pagefind);
+    pagefind.search = async (term, options) => {
+      if (!term?.trim()) return search(term, options);
+      lastTyped = term;
+      const plan = planQuery(term, vocabulary);
+      let used = plan.query || term;
+      let response = await search(used, options);
+      if (response.results.length === 0) {
+        for (const fallback of fallbackQueries(plan, vocabulary)) {
+          const retry = await search(fallback, options);
+          if (retry.results.length) {
+            used = fallback;
+            response = retry;
+            break;
+          }
+        }
+      }
+      const message = describe(term, used, plan);
+      if (term === lastTyped) for (const note of notes) note.textContent = message;
+      return response;
+    };
+    return instance;
+  })();
+  return planner;
+}
+
+function element(tag: string, attributes: Record<string, string> = {}, children: Node[] = []): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  el.append(...children);
+  return el;
+}
+
+function noteElement(): HTMLElement {
+  const note = element('p', { class: 'search-note', 'aria-live': 'polite' });
+  notes.add(note);
+  return note;
+}
+
+interface ModalElement extends HTMLElement {
+  open(): void;
+  dialogEl: HTMLDialogElement | null;
+}
+
+/**
+ * A modal <dialog> makes the page inert, but Tab past the last control still leaves the
+ * document for the browser's own UI; wrap it so keyboard focus cycles inside the dialog.
+ */
+function keepFocusInside(container: HTMLElement): void {
+  container.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const focusable = [...container.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex]:not([tabindex="-1"])')].filter(
+      (el) => !el.hasAttribute('disabled') && el.offsetParent !== null,
+    );
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  });
+}
+
+let modal: ModalElement | undefined;
+export async function openSearchModal(returnFocusTo?: HTMLElement | null): Promise<void> {
+  await searchInstance();
+  if (!modal) {
+    modal = element('pagefind-modal', { 'reset-on-close': 'false' }, [
+      element('pagefind-modal-header', {}, [element('pagefind-input', { placeholder: 'Search articles' })]),
+      element('pagefind-modal-body', {}, [noteElement(), element('pagefind-summary'), element('pagefind-results', { 'max-results': '10' })]),
+      element('pagefind-modal-footer', {}, [element('pagefind-keyboard-hints')]),
+    ]) as ModalElement;
+    document.body.append(modal);
+    await customElements.whenDefined('pagefind-modal');
+    keepFocusInside(modal);
+  }
+  const dialog = modal.dialogEl;
+  modal.open();
+  dialog?.addEventListener('close', () => returnFocusTo?.focus(), { once: true });
+}
+
+/** The /search/ page: the same UI inline, with filters, reading and writing ?q=. */
+export async function mountSearchPage(root: HTMLElement): Promise<void> {
+  const instance = await searchInstance();
+  const input = element('pagefind-input', { placeholder: 'Search articles', autofocus: '' });
+  root.replaceChildren(
+    input,
+    element('div', { class: 'search-layout' }, [
+      element('pagefind-filter-pane'),
+      element('div', {}, [noteElement(), element('pagefind-summary'), element('pagefind-results')]),
+    ]),
+  );
+  instance.on('search', (term) => {
+    const url = new URL(location.href);
+    if (term) url.searchParams.set('q', term);
+    else url.searchParams.delete('q');
+    history.replaceState(history.state, '', url);
+  });
+  const initial = new URL(location.href).searchParams.get('q');
+  if (initial) {
+    await customElements.whenDefined('pagefind-input');
+    const field = input.querySelector('input');
+    if (field) field.value = initial;
+    instance.triggerSearch(initial);
+  }
+}
+
+/** On an article reached from a search result, highlight the matched words. */
+export async function highlightSearchTerms(): Promise<void> {
+  const module = (await import(/* @vite-ignore */ `${BUNDLE}pagefind-highlight.js`)) as {
+    default: new (options: { highlightParam: string; markContext?: string }) => unknown;
+  };
+  new module.default({ highlightParam: HIGHLIGHT_PARAM, markContext: '[data-pagefind-body]' });
+}
