@@ -28,6 +28,8 @@ export interface ScannedPage {
 }
 
 const URL_ATTRIBUTES: Record<string, PageReference['attribute']> = { href: 'href', src: 'src', srcset: 'srcset' };
+/** Meta tags whose content is a URL (social previews), so the link check covers them too. */
+const URL_META = new Set(['og:url', 'og:image', 'twitter:image']);
 
 export function filePathToSitePath(relativeFile: string): string {
   const posix = relativeFile.split(sep).join('/');
@@ -62,6 +64,9 @@ export function scanHtml(html: string, path: string, file = path): ScannedPage {
           const target = /url=(.+)$/i.exec(attrs.content)?.[1];
           if (target) page.references.push({ attribute: 'content', url: target.trim(), line, tag: name });
         }
+        const metaName = attrs.property ?? attrs.name;
+        if (name === 'meta' && metaName && URL_META.has(metaName) && attrs.content)
+          page.references.push({ attribute: 'content', url: attrs.content.trim(), line, tag: name });
         const body = 'data-pagefind-body' in attrs;
         const ignore = 'data-pagefind-ignore' in attrs;
         stack.push({ body, ignore });
@@ -109,4 +114,13 @@ export async function scanDist(distDir: string): Promise<Map<string, ScannedPage
     pages.set(path, scanHtml(await readFile(file, 'utf8'), path, rel));
   }
   return pages;
+}
+
+/** Site paths of every file in the build (/rss.xml, /_astro/x.css, /articles/x/index.html), for link targets. */
+export async function listDistFiles(distDir: string): Promise<Set<string>> {
+  const files = new Set<string>();
+  for (const entry of await readdir(distDir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) files.add(`/${relative(distDir, join(entry.parentPath, entry.name)).split(sep).join('/')}`);
+  }
+  return files;
 }

@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { closestMatches } from './edit-distance.ts';
+import { SYNONYMS } from './search-query.ts';
 
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -97,7 +98,10 @@ function requiredText(field: string, bounds: { min: number; max: number }, hint:
 function vocabularyId(kind: 'tag' | 'topic', known: readonly string[], file: string) {
   return z.unknown().transform((value, ctx): string => {
     if (typeof value === 'string' && known.includes(value)) return value;
-    const guesses = typeof value === 'string' ? closestMatches(value, known, 1) : [];
+    // Abbreviations first (k8s → kubernetes), from the same map search uses; then spelling.
+    const synonym = typeof value === 'string' ? SYNONYMS[value.toLowerCase()] : undefined;
+    const guesses =
+      synonym && known.includes(synonym) ? [synonym] : typeof value === 'string' ? closestMatches(value, known, 1) : [];
     const didYouMean = guesses.length ? `; did you mean '${guesses[0]}'?` : '';
     ctx.addIssue({
       code: 'custom',
@@ -111,14 +115,20 @@ export const ARTICLE_FIELDS = [
   'title', 'description', 'pubDate', 'updatedDate', 'lastReviewed', 'topic', 'tags', 'level', 'appliesTo', 'faq', 'redirectFrom', 'draft',
 ] as const;
 
-function unknownFieldMessage(issue: { code?: string; keys?: readonly string[] }): string | undefined {
-  if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
-  return issue.keys
+/** Names each unknown frontmatter field with the nearest real one, then lists the fields. */
+export function unknownFieldsMessage(keys: readonly string[]): string {
+  const named = keys
     .map((key) => {
       const guess = closestMatches(key, ARTICLE_FIELDS, 1)[0];
       return `unknown field '${key}'${guess ? `; did you mean '${guess}'?` : ''}`;
     })
-    .join('; ') + `. Fields: ${ARTICLE_FIELDS.join(', ')}`;
+    .join('; ');
+  return `${named}${named.endsWith('?') ? '' : '.'} Fields: ${ARTICLE_FIELDS.join(', ')}`;
+}
+
+function unknownFieldMessage(issue: { code?: string; keys?: readonly string[] }): string | undefined {
+  if (issue.code !== 'unrecognized_keys' || !issue.keys) return undefined;
+  return unknownFieldsMessage(issue.keys);
 }
 
 const OLD_PATH = /^\/[a-z0-9/_-]*$/;

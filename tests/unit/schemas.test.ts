@@ -59,6 +59,10 @@ describe('article frontmatter schema', () => {
     ]);
   });
 
+  it('suggests the tag for a common abbreviation', () => {
+    expect(messages({ ...good, tags: ['k8s'] })[0]).toMatch(/^tags.0: unknown tag 'k8s'; did you mean 'kubernetes'\?/);
+  });
+
   it('requires 1 to 6 tags without repeats', () => {
     expect(messages({ ...good, tags: [] })[0]).toMatch(/^tags: add at least one tag/);
     expect(messages({ ...good, tags: ['aws', 'aws'] })[0]).toBe('tags: lists the same tag twice');

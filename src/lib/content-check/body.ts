@@ -8,6 +8,7 @@ import { fenceLanguageProblem } from '../../markdown/fence-languages.ts';
 import { metaAttribute } from '../../markdown/languages.ts';
 import { DiagramError, parseDiagram } from '../../markdown/diagrams.ts';
 import { renderMath } from '../../markdown/math.ts';
+import { PLACEHOLDER_MARKER } from '../scaffold.ts';
 import type { Problem } from './problems.ts';
 
 export interface Fence {
@@ -29,6 +30,8 @@ export interface BodyFacts {
   headingIds: string[];
   fences: Fence[];
   links: InternalLink[];
+  /** Lines of headings and paragraphs still starting with the scaffold's placeholder marker. */
+  placeholders: number[];
 }
 
 interface Node {
@@ -54,7 +57,7 @@ function textOf(node: Node): string {
 export const ALLOWED_COMPONENTS: readonly string[] = [];
 
 export function checkBody(file: string, body: string, bodyLine: number, format: 'md' | 'mdx'): BodyFacts {
-  const facts: BodyFacts = { problems: [], headingIds: [], fences: [], links: [] };
+  const facts: BodyFacts = { problems: [], headingIds: [], fences: [], links: [], placeholders: [] };
   const error = (line: number, message: string, subject?: string, column?: number) =>
     facts.problems.push({ file, line, column, subject, message, severity: 'error' });
   let tree: Node;
@@ -87,8 +90,12 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
           error(lineOf(node), `jumps from h${previousDepth} to h${depth}; use ${'#'.repeat(previousDepth + 1)} so no level is skipped`, 'heading');
         previousDepth = depth;
         facts.headingIds.push(slugger.slug(textOf(node)));
+        if (textOf(node).startsWith(PLACEHOLDER_MARKER)) facts.placeholders.push(lineOf(node));
         break;
       }
+      case 'paragraph':
+        if (textOf(node).trimStart().startsWith(PLACEHOLDER_MARKER)) facts.placeholders.push(lineOf(node));
+        break;
       case 'code': {
         const problem = fenceLanguageProblem(node.lang);
         if (problem) error(lineOf(node), problem, 'fence');

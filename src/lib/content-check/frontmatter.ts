@@ -4,7 +4,8 @@
  * reports content errors at line 0).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { ArticleData, createArticleSchema } from '../schemas.ts';
+import { unknownFieldsMessage, type ArticleData, type createArticleSchema } from '../schemas.ts';
+import { PLACEHOLDER_MARKER } from '../scaffold.ts';
 import type { Problem } from './problems.ts';
 
 export interface SplitSource {
@@ -80,12 +81,13 @@ export function checkFrontmatter(
     return {
       split,
       problems: doc.errors.map((error) => {
-        const pos = error.linePos?.[0];
+        // With prettyErrors off the error has no linePos; its offset goes through the counter.
+        const pos = counter.linePos(error.pos[0]);
         return {
           file,
           // +1: the opening --- line comes before the YAML.
-          line: (pos?.line ?? 1) + 1,
-          column: pos?.col,
+          line: pos.line + 1,
+          column: pos.col,
           severity: 'error' as const,
           subject: 'frontmatter',
           message: `is not valid YAML: ${error.message.split('\n')[0]}. Check quotes and indentation; text containing ": " needs quotes.`,
@@ -101,19 +103,51 @@ export function checkFrontmatter(
     };
   }
   const result = schema.safeParse(raw);
-  if (result.success) return { data: result.data, split, problems: [] };
+  if (result.success) {
+    const data = result.data;
+    // `npm run new` leaves a placeholder description; fine in a draft, never on the live site.
+    if (!data.draft && data.description.startsWith(PLACEHOLDER_MARKER)) {
+      const line = lineOfPath(doc, counter, ['description']);
+      return {
+        data,
+        split,
+        problems: [
+          {
+            file,
+            line: line ? line + 1 : 1,
+            severity: 'error',
+            subject: 'description',
+            message: 'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
+          },
+        ],
+      };
+    }
+    return { data, split, problems: [] };
+  }
   return {
     split,
-    problems: result.error.issues.map((issue) => {
+    problems: result.error.issues.flatMap((issue): Problem[] => {
+      // Unknown fields: one problem per field, on its own line (zod reports them together, at the root).
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({
+          file,
+          line: (lineOfPath(doc, counter, [...issue.path, key]) ?? 0) + 1,
+          severity: 'error' as const,
+          subject: 'frontmatter',
+          message: unknownFieldsMessage([key]),
+        }));
+      }
       const line = lineOfPath(doc, counter, issue.path);
       const subject = issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${String(k)}` : String(k))).join('');
-      return {
-        file,
-        line: line ? line + 1 : 1,
-        severity: 'error' as const,
-        subject: subject || 'frontmatter',
-        message: issue.message,
-      };
+      return [
+        {
+          file,
+          line: line ? line + 1 : 1,
+          severity: 'error' as const,
+          subject: subject || 'frontmatter',
+          message: issue.message,
+        },
+      ];
     }),
   };
 }

@@ -28,6 +28,11 @@ export interface CheckOptions {
   today?: Date;
   /** How file names appear in messages (relative to this folder). */
   cwd?: string;
+  /**
+   * Files served as they are (images, favicon), which articles may link to. Default:
+   * `public/` in the working directory, Astro's public folder for every content folder.
+   */
+  publicDir?: string;
 }
 
 export interface CheckedArticle {
@@ -45,6 +50,17 @@ export interface CheckResult {
 
 /** Layout ids every article page has besides its headings. */
 const ARTICLE_PAGE_IDS = ['main', 'toc-title', 'related-title'];
+
+/** Site paths of the files in the public folder (none if it does not exist). */
+async function listPublicPaths(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+    return entries.filter((e) => e.isFile()).map((e) => `/${relative(dir, join(e.parentPath, e.name)).replace(/\\/g, '/')}`);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
 
 async function listContentFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -91,12 +107,17 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     const body = checkBody(file, front.split.body, front.split.bodyLine, path.endsWith('.mdx') ? 'mdx' : 'md');
     problems.push(...body.problems);
     if (options.snippets !== false) problems.push(...(await checkFences(file, body.fences)));
+    if (front.data && !front.data.draft) {
+      for (const line of body.placeholders)
+        problems.push({ file, line, subject: 'placeholder', message: 'text from `npm run new` is still here; write the section, or keep draft: true until it is done', severity: 'error' });
+    }
     if (front.data) articles.push({ id, file, data: front.data, body });
   }
 
   const published = articles.filter((a) => options.includeDrafts || !a.data.draft);
   const site: SiteMap = { pages: new Map(), redirects: new Map(), drafts: new Set() };
   for (const path of ['/', '/tags/', '/search/', '/rss.xml', '/sitemap-index.xml', '/robots.txt']) site.pages.set(path, undefined);
+  for (const path of await listPublicPaths(options.publicDir ?? join(process.cwd(), 'public'))) site.pages.set(path, undefined);
   for (const topic of topics) site.pages.set(topicPath(topic.id), undefined);
   for (const article of published) {
     const ids = new Set([...ARTICLE_PAGE_IDS, ...article.body.headingIds, ...(article.data.faq.length ? ['faq'] : [])]);

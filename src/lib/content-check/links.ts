@@ -37,7 +37,7 @@ export function checkLinks(file: string, ownPath: string, links: readonly Intern
       continue;
     }
     if (!site.pages.has(path)) {
-      const guess = closestMatches(path, site.pages.keys(), 1)[0];
+      const guess = closestPath(path, site.pages.keys());
       report(`no page at ${path}${guess ? `; did you mean ${guess}?` : ''}`);
       continue;
     }
@@ -50,6 +50,16 @@ export function checkLinks(file: string, ownPath: string, links: readonly Intern
     }
   }
   return problems;
+}
+
+/**
+ * The existing path nearest to a broken one. The path's own ancestors are left out:
+ * closestMatches treats a prefix as a near match, so `/` (a prefix of every path) would
+ * otherwise tie with the real typo fix and win on sort order.
+ */
+export function closestPath(path: string, candidates: Iterable<string>): string | undefined {
+  const others = [...candidates].filter((c) => !(path.startsWith(c) && path !== c));
+  return closestMatches(path, others, 1)[0];
 }
 
 function splitOnce(text: string, separator: string): [string, string | undefined] {

@@ -100,7 +100,8 @@ const checkers: Record<string, Checker> = {
   yaml: (code) => {
     for (const doc of parseAllDocuments(code)) {
       const error = 'errors' in doc ? doc.errors[0] : undefined;
-      if (error) return { line: error.linePos?.[0].line, message: `YAML: ${error.message.split('\n')[0]}` };
+      // The message repeats the position ("… at line 4, column 9:"); the report already names the line.
+      if (error) return { line: error.linePos?.[0].line, message: `YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
     }
     return undefined;
   },
@@ -109,7 +110,10 @@ const checkers: Record<string, Checker> = {
       JSON.parse(code);
       return undefined;
     } catch (e) {
-      return { message: `JSON: ${(e as Error).message}` };
+      // V8 ends the message with "… at position 17 (line 1 column 18)"; the report names the line itself.
+      const message = (e as Error).message;
+      const at = /\s*(?:at position \d+ )?\(line (\d+) column \d+\)$/.exec(message);
+      return { line: at ? Number(at[1]) : undefined, message: `JSON: ${at ? message.slice(0, at.index) : message}` };
     }
   },
   toml: (code) => {

@@ -1,0 +1,156 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkContent, formatProblem } from '../../src/lib/content-check/index.ts';
+
+// Every message is asserted in full, as `npm run validate` prints it: file:line[:column],
+// the field, link or fence, what is wrong and how to fix it.
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BROKEN = 'tests/fixtures/broken';
+const today = new Date('2026-11-26T00:00:00Z');
+
+const check = (contentDir: string) => checkContent({ contentDir: join(ROOT, contentDir), staleAfterMonths: 12, today, cwd: ROOT });
+const lines = async (contentDir: string) => (await check(contentDir)).problems.map(formatProblem);
+/** The article file of a broken case; by default named after its folder. */
+const at = (folder: string, article = `${folder}.mdx`) => `${BROKEN}/${folder}/articles/${article}`;
+
+const VALID_TAGS =
+  'aws, terraform, kubernetes, iam, security, policy-as-code, multi-account, ci-cd, rust, python, ai-agents, ansible, configuration-management, batch-processing, eks, scaling, troubleshooting, platform-engineering, observability, containers';
+const FENCE_LANGUAGES =
+  'bash, sh, shell, zsh, console, shellsession, powershell, hcl, terraform, tf, yaml, yml, json, jsonc, toml, ini, python, py, rust, rs, go, typescript, ts, javascript, js, dockerfile, docker, rego, sql, diff, make, makefile, nginx, xml, html, css, markdown, md, mdx, text, txt, plaintext, diagram, math';
+const FIELDS = 'title, description, pubDate, updatedDate, lastReviewed, topic, tags, level, appliesTo, faq, redirectFrom, draft';
+const SNIPPET_FIX = 'Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence\'s first line.';
+const ANCHOR_HINT = '(ids are the heading text, lowercased, spaces as hyphens)';
+const DESCRIPTION_HINT = '(one or two sentences shown in lists, search results and the meta description)';
+
+/** Folder → the exact lines the check reports, in the order it finds them. */
+const cases: Record<string, string[]> = {
+  // Frontmatter
+  'missing-title': [`${at('missing-title')}:1 title: is required: add title: "…" (the page heading and the link text in lists)`],
+  'empty-title': [`${at('empty-title')}:2 title: is required: add title: "…" (the page heading and the link text in lists)`],
+  'date-not-a-date': [`${at('date-not-a-date')}:4 pubDate: expected a date written YYYY-MM-DD, found '26/11/2026'; write e.g. pubDate: 2026-11-26`],
+  'updated-before-published': [
+    `${at('updated-before-published')}:5 updatedDate: 2025-12-31 is before pubDate 2026-01-10; an update cannot predate publication`,
+  ],
+  'unknown-tag': [
+    `${at('unknown-tag')}:7 tags[1]: unknown tag 'kubernets'; did you mean 'kubernetes'? Valid tags: ${VALID_TAGS}. New tags go in content/tags.yaml.`,
+  ],
+  'description-too-short': [`${at('description-too-short')}:3 description: is 23 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`],
+  'description-too-long': [`${at('description-too-long')}:3 description: is 172 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`],
+  'unknown-field': [
+    `${at('unknown-field')}:1 title: is required: add title: "…" (the page heading and the link text in lists)`,
+    `${at('unknown-field')}:2 frontmatter: unknown field 'tilte'; did you mean 'title'? Fields: ${FIELDS}`,
+  ],
+  'malformed-frontmatter': [
+    `${at('malformed-frontmatter')}:3:14 frontmatter: is not valid YAML: Nested mappings are not allowed in compact mappings. Check quotes and indentation; text containing ": " needs quotes.`,
+  ],
+  'missing-frontmatter': [
+    `${at('missing-frontmatter')}:1 frontmatter: missing: the file must start with a line \`---\`, the YAML fields, and another \`---\` line`,
+  ],
+  'empty-file': [
+    `${at('empty-file')}:1 the file is empty; an article starts with frontmatter between --- lines (run \`npm run new -- "Title"\` to scaffold one)`,
+  ],
+  'duplicate-slug': [
+    `${at('duplicate-slug', 'a.mdx')}:1 slug: 'a' is already used by ${at('duplicate-slug', 'a.md')}; both would publish at /articles/a/. Rename one file.`,
+  ],
+  // Body
+  'invalid-mdx': [
+    `${at('invalid-mdx')}:17:25 MDX syntax: Could not parse expression with oxc: Expected \`,\` or \`)\` but found \`:\`. In MDX, \`{\`, \`}\` and \`<\` start code: put literal ones in backticks, or write &lt; and \\{ \\}.`,
+  ],
+  'unknown-component': [
+    `${at('unknown-component')}:17 MDX: unknown component <Foo>; articles use Markdown, callouts (> [!NOTE]) and \`\`\`diagram fences instead of components`,
+  ],
+  'import-line': [`${at('import-line')}:11 MDX: import/export lines are not used in articles; remove them`],
+  'image-without-alt': [`${at('image-without-alt')}:17 image: image /favicon.svg has no alt text; write ![what the image shows](/favicon.svg)`],
+  'skipped-heading-level': [`${at('skipped-heading-level')}:17 heading: jumps from h2 to h4; use ### so no level is skipped`],
+  // Fences and snippets
+  'unknown-fence-language': [`${at('unknown-fence-language')}:17 fence: unknown code fence language 'hlc'; did you mean 'hcl'? Known: ${FENCE_LANGUAGES}`],
+  'fence-without-language': [
+    `${at('fence-without-language')}:17 fence: code fence has no language; name one after the backticks, e.g. \`\`\`bash (use \`\`\`text for plain output)`,
+  ],
+  'invalid-hcl': [
+    `${at('invalid-hcl')}:18 \`\`\`hcl fence: HCL: Unclosed configuration block; There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file. ${SNIPPET_FIX}`,
+  ],
+  'invalid-yaml-snippet': [`${at('invalid-yaml-snippet')}:21 \`\`\`yaml fence: YAML: Nested mappings are not allowed in compact mappings. ${SNIPPET_FIX}`],
+  // Links
+  'broken-link': [`${at('broken-link')}:17:5 link /articles/kubectl-cpp/: no page at /articles/kubectl-cpp/; did you mean /articles/kubectl-cp/?`],
+  'broken-anchor': [
+    `${at('broken-anchor')}:17:14 link /articles/kubectl-cp/#instalation: no heading with id 'instalation' on /articles/kubectl-cp/; did you mean #installation? ${ANCHOR_HINT}`,
+  ],
+  'broken-same-page-anchor': [
+    `${at('broken-same-page-anchor')}:17:4 link #what-it-cover: no heading with id 'what-it-cover' on /articles/broken-same-page-anchor/; did you mean #what-it-covers? ${ANCHOR_HINT}`,
+  ],
+  'link-without-trailing-slash': [
+    `${at('link-without-trailing-slash')}:17:5 link /articles/kubectl-cp: internal links end with a slash; write /articles/kubectl-cp/`,
+  ],
+  'link-to-draft': [
+    `${at('link-to-draft')}:17:5 link /articles/kubectl-cp/: points at a draft, which is not published; link to it once it is, or remove the link`,
+  ],
+  // Problems in several files (and several in one file) are all reported, none hides another.
+  'several-files': [
+    `${at('several-files', 'bad-body.mdx')}:17 heading: jumps from h2 to h4; use ### so no level is skipped`,
+    `${at('several-files', 'bad-body.mdx')}:19 image: image /favicon.svg has no alt text; write ![what the image shows](/favicon.svg)`,
+    `${at('several-files', 'bad-everything.mdx')}:8 level: expected one of beginner, intermediate, advanced`,
+    `${at('several-files', 'bad-everything.mdx')}:11 heading: the layout already renders the title as the page heading; start sections at ##`,
+    `${at('several-files', 'bad-everything.mdx')}:20 \`\`\`json fence: JSON: Expected double-quoted property name in JSON. ${SNIPPET_FIX}`,
+    `${at('several-files', 'bad-frontmatter.mdx')}:3 description: is 23 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`,
+    `${at('several-files', 'bad-frontmatter.mdx')}:7 tags[1]: unknown tag 'kubernets'; did you mean 'kubernetes'? Valid tags: ${VALID_TAGS}. New tags go in content/tags.yaml.`,
+    // Links are resolved once every file is read, so they come last.
+    `${at('several-files', 'bad-body.mdx')}:21:5 link /articles/goood/: no page at /articles/goood/; did you mean /articles/good/?`,
+  ],
+};
+
+const folders = readdirSync(join(ROOT, BROKEN), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+describe('content check on broken fixtures', () => {
+  it('has an expected report for every fixture folder, and at least 15 of them', () => {
+    expect(Object.keys(cases).sort()).toEqual(folders);
+    expect(folders.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it.each(Object.entries(cases))('%s', async (folder, expected) => {
+    const result = await check(`${BROKEN}/${folder}`);
+    expect(result.problems.map(formatProblem)).toEqual(expected);
+    // Every one of these must stop the build, not merely warn.
+    expect(result.errorCount).toBe(expected.length);
+  });
+
+  it('still reads the files around a broken one: every article whose frontmatter is valid', async () => {
+    const result = await check(`${BROKEN}/several-files`);
+    expect(result.articles.map((a) => a.id)).toEqual(['bad-body', 'good']);
+  });
+});
+
+describe('content check on good content', () => {
+  it('reports nothing for the fixture site', async () => {
+    expect(await lines('tests/fixtures/site')).toEqual([]);
+  });
+});
+
+describe('checking never changes the content', () => {
+  /** Every file under the fixtures with its bytes' hash and modification time. */
+  function snapshot(dir: string): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+      out.set(relative(dir, path), `${hash} ${statSync(path).mtimeMs}`);
+    }
+    return out;
+  }
+
+  it('leaves every file byte for byte as it was, and creates or deletes none', async () => {
+    const fixtures = join(ROOT, 'tests/fixtures');
+    const before = snapshot(fixtures);
+    expect(before.size).toBeGreaterThan(folders.length * 3);
+    for (const folder of folders) await check(`${BROKEN}/${folder}`);
+    await check('tests/fixtures/site');
+    expect(snapshot(fixtures)).toEqual(before);
+  });
+});
