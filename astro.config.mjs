@@ -13,6 +13,7 @@ import { contentDir, site } from './src/site.config.ts';
 import { markdownProcessor } from './src/markdown/index.ts';
 import { codeFrame } from './src/markdown/code-frame.ts';
 import { SPECIAL_FENCES } from './src/markdown/languages.ts';
+import { darkTheme, lightTheme } from './src/markdown/themes.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 
@@ -32,7 +33,7 @@ export default defineConfig({
     syntaxHighlight: { type: 'shiki', excludeLangs: [...SPECIAL_FENCES] },
     shikiConfig: {
       // Two themes switched by CSS variables (src/styles/code.css): never re-highlighted in the browser.
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: lightTheme, dark: darkTheme },
       defaultColor: false,
       langs: [/** @type {any} */ (regoGrammar)],
       transformers: [

@@ -1,6 +1,7 @@
 // Copy and wrap buttons for code blocks, and keyboard access to blocks that scroll.
 // The build marks what is not code (prompts, shell output, removed diff lines), so
 // this only has to leave those out.
+import { focusableWhileOverflowing } from './scrollable.ts';
 
 /** The text a reader means to copy: no prompts, no output, no removed lines, no line numbers. */
 export function copyableText(pre: HTMLElement): string {
@@ -37,28 +38,8 @@ function button(label: string, className: string): HTMLButtonElement {
   return b;
 }
 
-function updateScrollable(figure: HTMLElement, pre: HTMLElement): void {
-  const overflows = pre.scrollWidth > pre.clientWidth + 1;
-  if (overflows) {
-    pre.tabIndex = 0;
-    pre.setAttribute('role', 'region');
-    const name = figure.querySelector('.code-title')?.textContent ?? figure.querySelector('.code-lang')?.textContent ?? 'Code';
-    pre.setAttribute('aria-label', `${name} (scrollable code)`);
-  } else {
-    pre.removeAttribute('tabindex');
-    pre.removeAttribute('role');
-    pre.removeAttribute('aria-label');
-  }
-}
-
 export function enhanceCodeBlocks(root: ParentNode = document): void {
   const figures = [...root.querySelectorAll<HTMLElement>('figure.code')];
-  const resizeObserver = new ResizeObserver((entries) => {
-    for (const entry of entries) {
-      const pre = entry.target as HTMLElement;
-      updateScrollable(pre.closest('figure')!, pre);
-    }
-  });
   for (const figure of figures) {
     const pre = figure.querySelector<HTMLElement>('pre');
     const bar = figure.querySelector('.code-bar');
@@ -82,6 +63,13 @@ export function enhanceCodeBlocks(root: ParentNode = document): void {
       setTimeout(() => (copy.textContent = 'Copy'), 2000);
     });
     bar.append(wrap, copy);
-    resizeObserver.observe(pre);
   }
+  focusableWhileOverflowing(
+    figures.map((f) => f.querySelector<HTMLElement>('pre')).filter((p): p is HTMLElement => !!p),
+    (pre) => {
+      const figure = pre.closest('figure');
+      const name = figure?.querySelector('.code-title')?.textContent ?? figure?.querySelector('.code-lang')?.textContent ?? 'Code';
+      return `${name} (scrollable code)`;
+    },
+  );
 }

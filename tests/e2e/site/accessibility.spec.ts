@@ -1,0 +1,81 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { allPages } from './pages.ts';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no WCAG 2.2 A/AA violation on any page (${theme} theme)`, async ({ page, request }) => {
+    test.setTimeout(240_000);
+    await page.emulateMedia({ colorScheme: theme });
+    const failures: string[] = [];
+    for (const path of await allPages(request)) {
+      await page.goto(path);
+      const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      for (const v of violations) failures.push(`${path}: ${v.id} (${v.nodes.length}×) ${v.nodes[0]?.target.join(' ')}: ${v.help}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  test(`the search dialog passes axe (${theme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto('/');
+    await page.keyboard.press('/');
+    await page.locator('pagefind-modal input').fill('terraform');
+    await expect(page.locator('pagefind-modal pagefind-results a').first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).include('pagefind-modal').withTags(WCAG).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('every page has one h1, no skipped heading level, lang, a skip link and labelled landmarks', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const problems: string[] = [];
+  for (const path of await allPages(request)) {
+    await page.goto(path);
+    const facts = await page.evaluate(() => {
+      const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+      const skipped = levels.some((level, i) => i > 0 && level > levels[i - 1]! + 1);
+      const navs = [...document.querySelectorAll('nav')].map((n) => n.getAttribute('aria-label') ?? n.getAttribute('aria-labelledby') ?? '');
+      return {
+        h1: levels.filter((l) => l === 1).length,
+        skipped,
+        lang: document.documentElement.lang,
+        skip: !!document.querySelector('a.skip-link[href="#main"]') && !!document.getElementById('main'),
+        mains: document.querySelectorAll('main').length,
+        unlabelledNav: navs.filter((n) => !n).length,
+        duplicateNav: navs.length !== new Set(navs).size,
+      };
+    });
+    if (facts.h1 !== 1) problems.push(`${path}: ${facts.h1} h1 elements`);
+    if (facts.skipped) problems.push(`${path}: skips a heading level`);
+    if (facts.lang !== 'en') problems.push(`${path}: lang is '${facts.lang}'`);
+    if (!facts.skip) problems.push(`${path}: no skip link to #main`);
+    if (facts.mains !== 1) problems.push(`${path}: ${facts.mains} main landmarks`);
+    if (facts.unlabelledNav || facts.duplicateNav) problems.push(`${path}: nav landmarks need unique labels`);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('focus is visible on links and buttons', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  const skip = page.locator('.skip-link');
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).toBe('solid');
+});
+
+test('no page scrolls sideways at 320 px; tables and code scroll in their own box', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 320, height: 640 });
+  const wide: string[] = [];
+  for (const path of await allPages(request)) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) wide.push(`${path}: ${width}px`);
+  }
+  expect(wide).toEqual([]);
+});
