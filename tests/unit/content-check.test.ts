@@ -88,17 +88,17 @@ const cases: Record<string, string[]> = {
   'link-to-draft': [
     `${at('link-to-draft')}:17:5 link /articles/kubectl-cp/: points at a draft, which is not published; link to it once it is, or remove the link`,
   ],
-  // Problems in several files (and several in one file) are all reported, none hides another.
+  // Problems in several files (and several in one file) are all reported, none hides another,
+  // in reading order: file by file, line by line.
   'several-files': [
     `${at('several-files', 'bad-body.mdx')}:17 heading: jumps from h2 to h4; use ### so no level is skipped`,
     `${at('several-files', 'bad-body.mdx')}:19 image: image /favicon.svg has no alt text; write ![what the image shows](/favicon.svg)`,
+    `${at('several-files', 'bad-body.mdx')}:21:5 link /articles/goood/: no page at /articles/goood/; did you mean /articles/good/?`,
     `${at('several-files', 'bad-everything.mdx')}:8 level: expected one of beginner, intermediate, advanced`,
     `${at('several-files', 'bad-everything.mdx')}:11 heading: the layout already renders the title as the page heading; start sections at ##`,
     `${at('several-files', 'bad-everything.mdx')}:20 \`\`\`json fence: JSON: Expected double-quoted property name in JSON. ${SNIPPET_FIX}`,
     `${at('several-files', 'bad-frontmatter.mdx')}:3 description: is 23 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`,
     `${at('several-files', 'bad-frontmatter.mdx')}:7 tags[1]: unknown tag 'kubernets'; did you mean 'kubernetes'? Valid tags: ${VALID_TAGS}. New tags go in content/tags.yaml.`,
-    // Links are resolved once every file is read, so they come last.
-    `${at('several-files', 'bad-body.mdx')}:21:5 link /articles/goood/: no page at /articles/goood/; did you mean /articles/good/?`,
   ],
 };
 

@@ -11,7 +11,7 @@ import { loadVocabulary } from '../vocabulary.ts';
 import { articlePath, isStale, isoDay, tagPath, topicPath } from '../articles.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { checkBody, type BodyFacts } from './body.ts';
-import { checkFences } from './snippets.ts';
+import { checkFences, closeSnippetCheckers } from './snippets.ts';
 import { checkLinks, type SiteMap } from './links.ts';
 import type { Problem } from './problems.ts';
 
@@ -84,6 +84,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const problems: Problem[] = [];
   const articles: CheckedArticle[] = [];
   const firstFileForId = new Map<string, string>();
+  const snippetChecks: Array<Promise<Problem[]>> = [];
 
   for (const path of await listContentFiles(articlesDir)) {
     const file = relative(cwd, path);
@@ -106,12 +107,19 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     if (!front.split) continue;
     const body = checkBody(file, front.split.body, front.split.bodyLine, path.endsWith('.mdx') ? 'mdx' : 'md');
     problems.push(...body.problems);
-    if (options.snippets !== false) problems.push(...(await checkFences(file, body.fences)));
+    // Snippet checks run concurrently with reading the next files; their problems are added below.
+    if (options.snippets !== false) snippetChecks.push(checkFences(file, body.fences));
     if (front.data && !front.data.draft) {
       for (const line of body.placeholders)
         problems.push({ file, line, subject: 'placeholder', message: 'text from `npm run new` is still here; write the section, or keep draft: true until it is done', severity: 'error' });
     }
     if (front.data) articles.push({ id, file, data: front.data, body });
+  }
+
+  try {
+    for (const found of await Promise.all(snippetChecks)) problems.push(...found);
+  } finally {
+    closeSnippetCheckers();
   }
 
   const published = articles.filter((a) => options.includeDrafts || !a.data.draft);
@@ -148,5 +156,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       });
     }
   }
+  // Reading order: file by file, line by line (checks finish in different orders).
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   return { problems, articles, errorCount: problems.filter((p) => p.severity === 'error').length };
 }

@@ -4,7 +4,8 @@
  * HCL parser compiled to WebAssembly, Python's ast, bash -n); YAML, JSON and TOML use
  * well-kept parsers. A fence opts out with nocheck="reason".
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parse as parseToml } from 'smol-toml';
 import { parseAllDocuments } from 'yaml';
@@ -30,14 +31,28 @@ function hasCommand(command: string): boolean {
 }
 const shellcheckAvailable = hasCommand('shellcheck');
 
-function checkShell(code: string): SnippetFailure | undefined {
-  const syntax = spawnSync('bash', ['-n'], { input: code, encoding: 'utf8' });
+/** Runs a command with `input` on stdin; resolves with its exit status and output. */
+function runWithInput(command: string, args: string[], input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', () => resolve({ status: null, stdout, stderr }));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+async function checkShell(code: string): Promise<SnippetFailure | undefined> {
+  const syntax = await runWithInput('bash', ['-n'], code);
   if (syntax.status !== 0) {
     const line = /line (\d+):/.exec(syntax.stderr)?.[1];
     return { line: line ? Number(line) : undefined, message: `bash -n: ${syntax.stderr.trim().replace(/^bash: (line \d+: )?/, '')}` };
   }
   if (shellcheckAvailable) {
-    const lint = spawnSync('shellcheck', ['--shell=bash', '--severity=error', '--format=gcc', '-'], { input: code, encoding: 'utf8' });
+    const lint = await runWithInput('shellcheck', ['--shell=bash', '--severity=error', '--format=gcc', '-'], code);
     if (lint.status !== 0) {
       const first = /^-:(\d+):\d+: (.*)$/m.exec(lint.stdout);
       return { line: first ? Number(first[1]) : undefined, message: `shellcheck: ${first?.[2] ?? lint.stdout.trim()}` };
@@ -61,13 +76,50 @@ export function sessionCommands(code: string): string {
   return out.join('\n');
 }
 
-function checkPython(code: string): SnippetFailure | undefined {
-  const script = 'import ast,sys\ntry:\n ast.parse(sys.stdin.read())\nexcept SyntaxError as e:\n print(f"{e.lineno}\\t{e.msg}"); sys.exit(1)';
-  const result = spawnSync('python3', ['-c', script], { input: code, encoding: 'utf8' });
-  if (result.error) return undefined; // no python3 here: nothing to check with
-  if (result.status === 0) return undefined;
-  const [line, message] = result.stdout.trim().split('\t');
-  return { line: Number(line) || undefined, message: `Python: ${message ?? result.stderr.trim()}` };
+/**
+ * One python3 process for the whole check, answering a JSON line per snippet: starting
+ * Python costs ~30 ms, which per snippet would dominate the check of a large site.
+ */
+const PYTHON_SERVER = [
+  'import ast, json, sys',
+  'for line in sys.stdin:',
+  '    try:',
+  '        ast.parse(json.loads(line))',
+  '        print("null", flush=True)',
+  '    except SyntaxError as e:',
+  '        print(json.dumps([e.lineno, e.msg]), flush=True)',
+].join('\n');
+
+let python: { child: ChildProcessWithoutNullStreams; waiting: Array<(answer: string) => void> } | null | undefined;
+function pythonServer() {
+  if (python !== undefined) return python;
+  const child = spawn('python3', ['-c', PYTHON_SERVER]);
+  const server = { child, waiting: [] as Array<(answer: string) => void> };
+  child.on('error', () => {
+    // No python3 on this machine: nothing to check Python with; answer every pending check.
+    python = null;
+    server.waiting.splice(0).forEach((resolve) => resolve('null'));
+  });
+  createInterface({ input: child.stdout }).on('line', (answer) => server.waiting.shift()?.(answer));
+  python = server;
+  return server;
+}
+
+async function checkPython(code: string): Promise<SnippetFailure | undefined> {
+  const server = pythonServer();
+  if (!server) return undefined;
+  const answer = await new Promise<string>((resolve) => {
+    server.waiting.push(resolve);
+    server.child.stdin.write(`${JSON.stringify(code)}\n`);
+  });
+  const failure = JSON.parse(answer) as [number, string] | null;
+  return failure ? { line: failure[0] || undefined, message: `Python: ${failure[1]}` } : undefined;
+}
+
+/** Ends the helper processes a check started; call when a check run is over. */
+export function closeSnippetCheckers(): void {
+  if (python) python.child.stdin.end();
+  python = undefined;
 }
 
 function checkDockerfile(code: string): SnippetFailure | undefined {
@@ -142,27 +194,43 @@ export async function checkSnippet(lang: string, code: string): Promise<SnippetF
   return checker ? checker(code) : undefined;
 }
 
+/** Runs `task` over `items` with at most `limit` in flight, keeping the results in order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export async function checkFences(file: string, fences: readonly Fence[]): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  for (const fence of fences) {
-    if (metaAttribute(fence.meta, 'nocheck') !== undefined) continue;
+  const checked = fences.filter((fence) => metaAttribute(fence.meta, 'nocheck') === undefined);
+  const failures = await mapLimited(checked, 4, (fence) => {
     // A diff-notation block is checked as the code after the change: removed lines become blank
     // (keeping line numbers), and the notation comments go.
     const after = fence.code
       .split('\n')
       .map((l) => (/\[!code --\]/.test(l) ? '' : l.replace(/\s*(#|\/\/|--|;)\s*\[!code [^\]]+\]\s*$/, '')))
       .join('\n');
-    const failure = await checkSnippet(fence.lang, after);
-    if (!failure) continue;
+    return checkSnippet(fence.lang, after);
+  });
+  return checked.flatMap((fence, i): Problem[] => {
+    const failure = failures[i];
+    if (!failure) return [];
     // The fence's first code line is the line after the opening backticks.
-    const line = fence.line + (failure.line ?? 0);
-    problems.push({
-      file,
-      line,
-      subject: `\`\`\`${fence.lang} fence`,
-      message: `${failure.message.replace(/\.+$/, '')}. Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence's first line.`,
-      severity: 'error',
-    });
-  }
-  return problems;
+    return [
+      {
+        file,
+        line: fence.line + (failure.line ?? 0),
+        subject: `\`\`\`${fence.lang} fence`,
+        message: `${failure.message.replace(/\.+$/, '')}. Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence's first line.`,
+        severity: 'error',
+      },
+    ];
+  });
 }

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// `npm run bench:search`: the search index's size, the bytes a reader downloads for a first
+// and a second query, and the median query time, on the real site and on a generated corpus
+// (BENCH_ARTICLES, default 1000). Prints figures and compares with the previous run
+// (bench/search.jsonl); asserts nothing.
+import { existsSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { buildCorpus, printTable, recordRun, run } from './lib/corpus.ts';
+
+const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
+const { queries } = JSON.parse(await readFile('tests/search/queries.json', 'utf8')) as { queries: Array<{ q: string }> };
+
+async function dirBytes(dir: string, include: (name: string) => boolean): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && include(entry.name)) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+const UI_FILES = /^pagefind-(component-ui|ui|modular-ui|highlight)\.(js|css)$/;
+
+async function serve(distDir: string, port: number): Promise<() => void> {
+  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--outDir', distDir, '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return () => child.kill();
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill();
+  throw new Error(`preview server for ${distDir} did not start`);
+}
+
+function executablePath(): string | undefined {
+  if (process.env.PW_CHROMIUM_PATH) return process.env.PW_CHROMIUM_PATH;
+  try {
+    if (existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    /* fall through to the system browser */
+  }
+  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+}
+
+async function measure(label: string, distDir: string, port: number, figures: Record<string, number>): Promise<void> {
+  figures[`${label}: index files`] = await dirBytes(join(distDir, 'pagefind'), (n) => !UI_FILES.test(n));
+  figures[`${label}: typo vocabulary gzip`] = gzipSync(await readFile(join(distDir, 'pagefind', 'kb-vocabulary.json'))).length;
+  const stop = await serve(distDir, port);
+  const browser = await chromium.launch({ executablePath: executablePath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/`);
+    const result = await page.evaluate(async (qs) => {
+      const pagefindBytes = () =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => e.name.includes('/pagefind/'))
+          .reduce((n, e) => n + e.encodedBodySize, 0);
+      const searchAndLoad = async (pf: { search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }> }, q: string) => {
+        const r = await pf.search(q);
+        await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
+      };
+      performance.clearResourceTimings();
+      const pf = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+      await pf.init();
+      await fetch('/pagefind/kb-vocabulary.json').then((r) => r.text());
+      await searchAndLoad(pf, qs[0]!);
+      const first = pagefindBytes();
+      performance.clearResourceTimings();
+      await searchAndLoad(pf, qs[1]!);
+      const second = pagefindBytes();
+      const times: number[] = [];
+      for (const q of qs) {
+        const start = performance.now();
+        await searchAndLoad(pf, q);
+        times.push(performance.now() - start);
+      }
+      times.sort((a, b) => a - b);
+      return { first, second, median: times[Math.floor(times.length / 2)]! };
+    }, queries.map((q) => q.q));
+    figures[`${label}: bytes for first query`] = result.first;
+    figures[`${label}: bytes for second query`] = result.second;
+    figures[`${label}: median query time`] = result.median;
+  } finally {
+    await browser.close();
+    stop();
+  }
+}
+
+const figures: Record<string, number> = {};
+if (!existsSync('dist/pagefind/pagefind.js')) {
+  console.log('Building the site…');
+  const built = await run('npm', ['run', 'build']);
+  if (built.code !== 0) throw new Error(built.output.slice(-2000));
+}
+console.log('Measuring the site…');
+await measure('site', 'dist', 4610, figures);
+console.log(`Building or reusing a ${CORPUS}-article corpus (npm run bench builds the same one)…`);
+const { distDir } = await buildCorpus(`.cache/bench/corpus-${CORPUS}`, CORPUS);
+await measure(`${CORPUS} articles`, distDir, 4611, figures);
+const ui = ['pagefind-component-ui.js', 'pagefind-component-ui.css'];
+figures['search UI gzip (loaded on open)'] = (await Promise.all(ui.map(async (f) => gzipSync(await readFile(join('dist/pagefind', f))).length))).reduce((a, b) => a + b, 0);
+
+const units: Record<string, string> = {};
+for (const k of Object.keys(figures)) units[k] = k.includes('time') ? 'ms' : 'B';
+const previous = await recordRun('bench/search.jsonl', figures);
+console.log('');
+printTable(figures, previous, units);
