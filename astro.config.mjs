@@ -16,6 +16,10 @@ import { SPECIAL_FENCES } from './src/markdown/languages.ts';
 import { darkTheme, lightTheme } from './src/markdown/themes.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { redirectPaths } from './src/lib/redirects.ts';
+
+// Redirect pages (from redirectFrom) forward to the new URL and stay out of the sitemap.
+const redirects = new Set(redirectPaths(contentDir));
 
 export default defineConfig({
   site: site.url,
@@ -25,7 +29,7 @@ export default defineConfig({
   integrations: [
     contentCheck({ contentDir, staleAfterMonths: site.staleAfterMonths }),
     mdx(),
-    sitemap(),
+    sitemap({ filter: (page) => !redirects.has(new URL(page).pathname) }),
     searchIndex({ contentDir }),
   ],
   markdown: {

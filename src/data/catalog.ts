@@ -6,7 +6,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { contentDir } from '../site.config.ts';
-import { byNewest, groupByTag, groupByTopic } from '../lib/articles.ts';
+import { byNewest, groupByTag, groupByTopic, positions } from '../lib/articles.ts';
 import { loadVocabulary } from '../lib/vocabulary.ts';
 import type { VocabularyEntry } from '../lib/schemas.ts';
 
@@ -17,6 +17,9 @@ export interface Catalog {
   byId: Map<string, Article>;
   byTag: Map<string, Article[]>;
   byTopic: Map<string, Article[]>;
+  /** tag or topic → (article id → index in its newest-first list) */
+  tagPositions: Map<string, Map<string, number>>;
+  topicPositions: Map<string, Map<string, number>>;
   tags: VocabularyEntry[];
   topics: VocabularyEntry[];
   tagLabel: (id: string) => string;
@@ -33,11 +36,15 @@ async function build(): Promise<Catalog> {
   const topics = loadVocabulary(contentDir, 'topics');
   const tagLabels = new Map(tags.map((t) => [t.id, t.label]));
   const topicLabels = new Map(topics.map((t) => [t.id, t.label]));
+  const byTag = groupByTag(articles);
+  const byTopic = groupByTopic(articles, topics.map((t) => t.id));
   return {
     articles,
     byId: new Map(articles.map((a) => [a.id, a])),
-    byTag: groupByTag(articles),
-    byTopic: groupByTopic(articles, topics.map((t) => t.id)),
+    byTag,
+    byTopic,
+    tagPositions: positions(byTag),
+    topicPositions: positions(byTopic),
     tags,
     topics,
     tagLabel: (id) => tagLabels.get(id) ?? id,

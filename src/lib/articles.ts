@@ -40,30 +40,49 @@ export function groupByTag<T extends ArticleRef>(articles: readonly T[]): Map<st
   return groups;
 }
 
-/** Previous (older) and next (newer) article within the same topic. */
-export function topicNeighbours<T extends ArticleRef>(articles: readonly T[], current: ArticleRef): { previous?: T; next?: T } {
-  const sameTopic = byNewest(articles.filter((a) => a.data.topic === current.data.topic));
-  const index = sameTopic.findIndex((a) => a.id === current.id);
-  if (index < 0) return {};
-  return { next: sameTopic[index - 1], previous: sameTopic[index + 1] };
+/** Position of each article in each list (id → index), so pages look neighbours up in O(1). */
+export function positions<T extends ArticleRef>(lists: ReadonlyMap<string, readonly T[]>): Map<string, Map<string, number>> {
+  return new Map([...lists].map(([key, list]) => [key, new Map(list.map((a, i) => [a.id, i]))]));
+}
+
+/** Previous (older) and next (newer) article within the same topic, from its newest-first list. */
+export function topicNeighbours<T extends ArticleRef>(sameTopic: readonly T[], position: number | undefined): { previous?: T; next?: T } {
+  if (position === undefined) return {};
+  return { next: sameTopic[position - 1], previous: sameTopic[position + 1] };
 }
 
 /**
- * Articles sharing the most tags with `current` (then the newest). Uses a tag → articles
- * index so the work per page is bounded by the articles that share a tag, not the site.
+ * Articles sharing the most tags with `current` (then the closest in date). Only the
+ * `window` articles nearest in date on each tag's list are candidates, so the work per
+ * page stays constant however large a tag grows (a whole-list scan per page would make
+ * the build quadratic).
  */
-export function relatedArticles<T extends ArticleRef>(byTag: ReadonlyMap<string, readonly T[]>, current: ArticleRef, limit = 3): T[] {
+export function relatedArticles<T extends ArticleRef>(
+  byTag: ReadonlyMap<string, readonly T[]>,
+  tagPositions: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  current: ArticleRef,
+  limit = 3,
+  window = 25,
+): T[] {
   const shared = new Map<string, { article: T; count: number }>();
   for (const tag of current.data.tags) {
-    for (const article of byTag.get(tag) ?? []) {
+    const list = byTag.get(tag) ?? [];
+    const at = tagPositions.get(tag)?.get(current.id) ?? 0;
+    for (const article of list.slice(Math.max(0, at - window), at + window + 1)) {
       if (article.id === current.id) continue;
       const entry = shared.get(article.id) ?? { article, count: 0 };
       entry.count += 1;
       shared.set(article.id, entry);
     }
   }
+  const when = current.data.pubDate.getTime();
   return [...shared.values()]
-    .sort((a, b) => b.count - a.count || b.article.data.pubDate.getTime() - a.article.data.pubDate.getTime())
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        Math.abs(a.article.data.pubDate.getTime() - when) - Math.abs(b.article.data.pubDate.getTime() - when) ||
+        a.article.id.localeCompare(b.article.id),
+    )
     .slice(0, limit)
     .map((e) => e.article);
 }

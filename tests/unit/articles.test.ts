@@ -5,6 +5,7 @@ import {
   groupByTopic,
   isStale,
   paginate,
+  positions,
   readingMinutes,
   relatedArticles,
   topicNeighbours,
@@ -37,14 +38,28 @@ describe('ordering and grouping', () => {
   });
 
   it('finds previous (older) and next (newer) within the topic only', () => {
-    expect(topicNeighbours([a, b, c, d], b)).toEqual({ previous: a, next: d });
-    expect(topicNeighbours([a, b, c, d], c)).toEqual({ previous: undefined, next: undefined });
+    const byTopic = groupByTopic([a, b, c, d], ['aws', 'kubernetes']);
+    const at = positions(byTopic);
+    expect(topicNeighbours(byTopic.get('aws')!, at.get('aws')!.get('b'))).toEqual({ previous: a, next: d });
+    expect(topicNeighbours(byTopic.get('kubernetes')!, at.get('kubernetes')!.get('c'))).toEqual({ previous: undefined, next: undefined });
+    expect(topicNeighbours(byTopic.get('aws')!, undefined)).toEqual({});
   });
 
-  it('ranks related articles by shared tags, then recency, excluding itself', () => {
+  it('ranks related articles by shared tags, then closeness in date, excluding itself', () => {
     const index = groupByTag([a, b, c, d]);
-    expect(relatedArticles(index, a).map((x) => x.id)).toEqual(['d', 'b', 'c']);
-    expect(relatedArticles(index, a, 1).map((x) => x.id)).toEqual(['d']);
+    const at = positions(index);
+    expect(relatedArticles(index, at, a).map((x) => x.id)).toEqual(['d', 'c', 'b']);
+    expect(relatedArticles(index, at, a, 1).map((x) => x.id)).toEqual(['d']);
+  });
+
+  it('looks only at a window of each tag around the article, so large tags cost no more', () => {
+    const many = Array.from({ length: 200 }, (_, i) => article(`x${i}`, `2025-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, 'aws', ['aws']));
+    const index = groupByTag(many);
+    const at = positions(index);
+    const current = index.get('aws')![100]!;
+    const related = relatedArticles(index, at, current, 3, 2);
+    const position = (id: string) => at.get('aws')!.get(id)!;
+    for (const r of related) expect(Math.abs(position(r.id) - 100)).toBeLessThanOrEqual(2);
   });
 });
 

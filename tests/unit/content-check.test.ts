@@ -127,8 +127,16 @@ describe('content check on broken fixtures', () => {
 });
 
 describe('content check on good content', () => {
-  it('reports nothing for the fixture site', async () => {
-    expect(await lines('tests/fixtures/site')).toEqual([]);
+  it('reports nothing for the fixture site but a freshness warning for its stale article', async () => {
+    expect(await lines('tests/fixtures/site')).toEqual([
+      'tests/fixtures/site/articles/stale-review.mdx:1 warning: lastReviewed: 2024-01-15 is more than 12 months ago; check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)',
+    ]);
+    expect((await check('tests/fixtures/site')).errorCount).toBe(0);
+  });
+
+  it('uses the configured freshness age', async () => {
+    const result = await checkContent({ contentDir: join(ROOT, 'tests/fixtures/site'), staleAfterMonths: 48, today, cwd: ROOT });
+    expect(result.problems).toEqual([]);
   });
 });
 

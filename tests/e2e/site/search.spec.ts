@@ -46,6 +46,25 @@ test('Ctrl+K opens the dialog, focus stays inside, Escape closes it and returns 
   await expect(trigger).toBeFocused();
 });
 
+test('the number of results is announced to screen readers', async ({ page }) => {
+  await page.goto('/');
+  await page.keyboard.press('/');
+  await page.locator('pagefind-modal input').waitFor();
+  // Live regions are cleared after speaking, so record what passes through them.
+  await page.evaluate(() => {
+    const heard: string[] = ((window as unknown as { heard: string[] }).heard = []);
+    new MutationObserver((records) => {
+      for (const record of records) {
+        const el = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+        const text = el?.closest('[aria-live]')?.textContent?.trim();
+        if (text) heard.push(text);
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.locator('pagefind-modal input').fill('kyverno');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(' | '))).toMatch(/\d+ results? for kyverno/);
+});
+
 test('a misspelt query is corrected and the interface says what it searched for', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('/');
