@@ -64,7 +64,8 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     const settle = () => new Promise((r) => setTimeout(r, 300));
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.evaluate(async () => {
-      const pf = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+      const bundle = '/pagefind/pagefind.js'; // a URL in the browser, not a module of this project
+      const pf = await import(/* @vite-ignore */ bundle);
       await pf.init();
       (window as unknown as { pf: unknown }).pf = pf;
     });

@@ -36,7 +36,7 @@ console.log(`Markdown pipeline over ${bodies.length} articles (median of ${ROUND
 const bare: number[] = [];
 const withPlugins: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
-  bare.push(await time(async () => { for (const b of bodies) await mdxToJs(b, { features: { math: true } }); }));
+  bare.push(await time(() => { for (const b of bodies) mdxToJs(b, { features: { math: true } }); }));
   withPlugins.push(await time(async () => { for (const b of bodies) await mdxToJs(b, { mdastPlugins, hastPlugins, features: { math: true } }); }));
 }
 const highlighter = await createHighlighter({ themes: [lightTheme, darkTheme], langs: ['hcl', 'yaml', 'json', 'toml', 'python', 'rust', 'bash', 'shellsession', 'dockerfile', 'diff', 'ini', 'text', regoGrammar as never] });

@@ -16,7 +16,7 @@ export const site = {
   /** Articles not reviewed for this many months get a warning in the build and a note on the page. */
   staleAfterMonths: Number(process.env.KB_STALE_AFTER_MONTHS ?? 12),
   /** List pages (home topics, tag pages) show this many articles per page. */
-  pageSize: 20,
+  pageSize: Number(process.env.KB_PAGE_SIZE ?? 20),
 } as const;
 
 /**

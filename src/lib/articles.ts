@@ -113,6 +113,22 @@ export function paginate<T>(items: readonly T[], pageSize: number): Page<T>[] {
   }));
 }
 
+/**
+ * The pages of a paginated listing per vocabulary entry (a tag or a topic): one route per
+ * page of each entry's newest-first list. Entries without articles get no pages when
+ * `skipEmpty` is set, otherwise a single empty page.
+ */
+export function listingPages<E extends { id: string }, T>(
+  entries: readonly E[],
+  lists: ReadonlyMap<string, readonly T[]>,
+  pageSize: number,
+  skipEmpty: boolean,
+): Array<{ entry: E; page: Page<T> }> {
+  return entries
+    .filter((entry) => !skipEmpty || (lists.get(entry.id)?.length ?? 0) > 0)
+    .flatMap((entry) => paginate(lists.get(entry.id) ?? [], pageSize).map((page) => ({ entry, page })));
+}
+
 /** True when the last review is older than `months` before `today`. */
 export function isStale(lastReviewed: Date, today: Date, months: number): boolean {
   const limit = new Date(today);

@@ -88,3 +88,20 @@ describe('freshness', () => {
     expect(isStale(new Date('2026-06-01'), today, 3)).toBe(true);
   });
 });
+
+describe('listing pages', () => {
+  it('gives each vocabulary entry its pages, optionally skipping empty ones', async () => {
+    const { listingPages } = await import('../../src/lib/articles.ts');
+    const lists = new Map([['aws', [1, 2, 3]]]);
+    const entries = [{ id: 'aws' }, { id: 'empty' }];
+    expect(listingPages(entries, lists, 2, true).map((p) => [p.entry.id, p.page.current, p.page.items])).toEqual([
+      ['aws', 1, [1, 2]],
+      ['aws', 2, [3]],
+    ]);
+    expect(listingPages(entries, lists, 2, false).map((p) => [p.entry.id, p.page.current])).toEqual([
+      ['aws', 1],
+      ['aws', 2],
+      ['empty', 1],
+    ]);
+  });
+});
