@@ -8,10 +8,13 @@ const TOTAL = 28 * 1024;
 const JS = 6 * 1024;
 const CSS = 10 * 1024;
 
-test('every article page stays within its transfer budget until the network is idle', async ({ page }) => {
+test('every article page stays within its transfer budget until the network is idle', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
   const report: string[] = [];
   for (const article of publishedArticles()) {
+    // A fresh context per article: an empty cache, as for a reader arriving from a search engine.
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
     const sizes = { total: 0, js: 0, css: 0 };
     const pending: Promise<void>[] = [];
     const origins = new Set<string>();
@@ -33,7 +36,7 @@ test('every article page stays within its transfer budget until the network is i
     page.on('response', onResponse);
     await page.goto(`/articles/${article.id}/`, { waitUntil: 'networkidle' });
     await Promise.all(pending);
-    page.off('response', onResponse);
+    await context.close();
     // Inline <script> and <style> count too: they are in the HTML, which is in the total.
     report.push(`${article.id}: ${sizes.total} B total, ${sizes.js} B JS, ${sizes.css} B CSS`);
     expect(origins.size, `${article.id} made requests to ${[...origins].join(', ')}`).toBe(1);

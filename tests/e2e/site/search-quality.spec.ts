@@ -25,12 +25,18 @@ test('the query set finds the expected article: ≥90% in the top 3, ≥70% at r
     await expect(links).toHaveCount(0);
     await input.fill(query.q);
     await expect(summary).toContainText(query.q.slice(0, 12), { timeout: 10_000 });
-    // Results render their links as each page's data arrives; wait for them (or for "no results").
+    // Results render as skeletons and fill in as each page's data arrives (lazily, as they
+    // scroll into view); read the top results only once they have all loaded.
+    let hrefs: string[] = [];
     await expect(async () => {
       const text = (await summary.textContent()) ?? '';
-      expect(/^no results/i.test(text.trim()) || (await links.count()) > 0).toBe(true);
+      const top = await page.locator('[data-search-page] pagefind-results .pf-result').evaluateAll((items) =>
+        items.slice(0, 5).map((item) => (item.querySelector('.pf-skeleton') ? null : (item.querySelector('a')?.getAttribute('href') ?? null))),
+      );
+      const loaded = top.length > 0 && top.every((href) => href !== null);
+      hrefs = top.filter((h): h is string => !!h);
+      expect(/^no results/i.test(text.trim()) || loaded).toBe(true);
     }).toPass({ timeout: 10_000 });
-    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     const ranked = [...new Set(hrefs.map((h) => /\/articles\/([^/]+)\//.exec(h)?.[1]).filter(Boolean))];
     const rank = ranked.indexOf(query.expect) + 1;
     if (rank === 1) top1++;
