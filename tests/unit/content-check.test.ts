@@ -129,7 +129,7 @@ describe('content check on broken fixtures', () => {
 describe('content check on good content', () => {
   it('reports nothing for the fixture site but a freshness warning for its stale article', async () => {
     expect(await lines('tests/fixtures/site')).toEqual([
-      'tests/fixtures/site/articles/stale-review.mdx:1 warning: lastReviewed: 2024-01-15 is more than 12 months ago; check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)',
+      'tests/fixtures/site/articles/stale-review.mdx:5 warning: lastReviewed: 2024-01-15 is more than 12 months ago; check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)',
     ]);
     expect((await check('tests/fixtures/site')).errorCount).toBe(0);
   });

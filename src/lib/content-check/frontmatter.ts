@@ -48,7 +48,7 @@ export function checkFrontmatter(
   file: string,
   source: string,
   schema: ReturnType<typeof createArticleSchema>,
-): { data?: ArticleData; split?: SplitSource; problems: Problem[] } {
+): { data?: ArticleData; split?: SplitSource; problems: Problem[]; fieldLine?: (field: string) => number } {
   if (source.trim() === '') {
     return {
       problems: [
@@ -122,7 +122,9 @@ export function checkFrontmatter(
         ],
       };
     }
-    return { data, split, problems: [] };
+    // For problems found later (freshness), on the line of the field concerned.
+    const fieldLine = (field: string) => (lineOfPath(doc, counter, [field]) ?? 0) + 1;
+    return { data, split, problems: [], fieldLine };
   }
   return {
     split,

@@ -40,6 +40,8 @@ export interface CheckedArticle {
   file: string;
   data: ArticleData;
   body: BodyFacts;
+  /** Line of `lastReviewed` in the file, where the freshness warning points. */
+  lastReviewedLine: number;
 }
 
 export interface CheckResult {
@@ -113,7 +115,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       for (const line of body.placeholders)
         problems.push({ file, line, subject: 'placeholder', message: 'text from `npm run new` is still here; write the section, or keep draft: true until it is done', severity: 'error' });
     }
-    if (front.data) articles.push({ id, file, data: front.data, body });
+    if (front.data) articles.push({ id, file, data: front.data, body, lastReviewedLine: front.fieldLine?.('lastReviewed') ?? 1 });
   }
 
   try {
@@ -149,7 +151,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     if (isStale(article.data.lastReviewed, today, options.staleAfterMonths)) {
       problems.push({
         file: article.file,
-        line: 1,
+        line: article.lastReviewedLine,
         subject: 'lastReviewed',
         message: `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)`,
         severity: 'warning',
