@@ -28,7 +28,7 @@ describe('heading anchors', () => {
     const html = await render('## Why IRSA? (and Pod Identity)\n\n## Why IRSA? (and Pod Identity)\n');
     expect(html).toContain('<h2 id="why-irsa-and-pod-identity">Why IRSA? (and Pod Identity)</h2>');
     expect(html).toContain('<h2 id="why-irsa-and-pod-identity-1">');
-    expect(html).toContain('<a class="heading-anchor" href="#why-irsa-and-pod-identity">');
+    expect(html).toContain('<a class="heading-anchor" href="#why-irsa-and-pod-identity" data-pagefind-ignore="">');
   });
 });
 
