@@ -25,6 +25,7 @@ const launchOptions = executablePath
   : {};
 const SITE_PORT = Number(process.env.E2E_PORT ?? 4322);
 const FIXTURE_PORT = SITE_PORT + 1;
+const DEV_PORT = SITE_PORT + 2;
 const preview = (outDir: string, port: number) => ({
   command: `npx astro preview --outDir ${outDir} --host 127.0.0.1 --port ${port} --ignore-lock`,
   url: `http://127.0.0.1:${port}/`,
@@ -43,6 +44,18 @@ export default defineConfig({
     { name: 'site', testDir: 'tests/e2e/site', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${SITE_PORT}`, launchOptions } },
     // A fixture site with drafts, hostile titles and redirects (`npm run build:fixtures`).
     { name: 'fixtures', testDir: 'tests/e2e/fixtures', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FIXTURE_PORT}`, launchOptions } },
+    // What a writer sees under `npm run dev`, on the fixture content.
+    { name: 'dev', testDir: 'tests/e2e/dev', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${DEV_PORT}`, launchOptions } },
   ],
-  webServer: [preview('dist', SITE_PORT), preview('dist-fixtures', FIXTURE_PORT)],
+  webServer: [
+    preview('dist', SITE_PORT),
+    preview('dist-fixtures', FIXTURE_PORT),
+    {
+      command: `npx astro dev --host 127.0.0.1 --port ${DEV_PORT} --ignore-lock`,
+      env: { KB_CONTENT_DIR: 'tests/fixtures/site' },
+      url: `http://127.0.0.1:${DEV_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });
