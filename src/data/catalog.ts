@@ -14,7 +14,6 @@ export type Article = CollectionEntry<'articles'>;
 
 export interface Catalog {
   articles: Article[];
-  byId: Map<string, Article>;
   byTag: Map<string, Article[]>;
   byTopic: Map<string, Article[]>;
   /** tag or topic → (article id → index in its newest-first list) */
@@ -40,7 +39,6 @@ async function build(): Promise<Catalog> {
   const byTopic = groupByTopic(articles, topics.map((t) => t.id));
   return {
     articles,
-    byId: new Map(articles.map((a) => [a.id, a])),
     byTag,
     byTopic,
     tagPositions: positions(byTag),

@@ -14,6 +14,7 @@ import * as pagefind from 'pagefind';
 import { scanDist, scanHtml } from '../lib/dist-scan.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { articlePath } from '../lib/articles.ts';
+import { entryId } from '../lib/content-check/index.ts';
 
 export const VOCABULARY_FILE = 'kb-vocabulary.json';
 
@@ -54,7 +55,7 @@ const CONTENT_TYPES: Record<string, string> = {
 async function buildDevIndex(origin: string, contentDir: string): Promise<Map<string, Uint8Array>> {
   const articlesDir = join(contentDir, 'articles');
   const files = await readdir(articlesDir, { recursive: true });
-  const ids = files.filter((f) => /\.mdx?$/.test(f)).map((f) => f.replace(/\\/g, '/').replace(/\.mdx?$/, '').toLowerCase());
+  const ids = files.filter((f) => /\.mdx?$/.test(f)).map((f) => entryId(articlesDir, join(articlesDir, f)));
   const index = await newIndex();
   const texts: string[] = [];
   try {

@@ -6,10 +6,10 @@
 // @pagefind component UI 1.6, pinned through package-lock.json.
 // ?inline keeps this CSS inside the lazily loaded chunk instead of every page's stylesheet.
 import searchStyles from '../styles/search.css?inline';
+import { HIGHLIGHT_PARAM } from './search-params.ts';
 import { createVocabulary, fallbackQueries, planQuery, type QueryPlan } from '../lib/search-query.ts';
 
 const BUNDLE = '/pagefind/';
-export const HIGHLIGHT_PARAM = 'highlight';
 
 interface SearchResponse {
   results: unknown[];

@@ -1,5 +1,7 @@
 // Browser code every page loads: the theme picker and the search entry points. Kept
 // tiny; the search UI and its assets are fetched only when the reader opens search.
+import { HIGHLIGHT_PARAM } from './search-params.ts';
+
 const root = document.documentElement;
 const select = document.querySelector<HTMLSelectElement>('[data-theme-select]');
 if (select) {
@@ -49,6 +51,6 @@ if (trigger && !onSearchPage) {
     openSearch();
   });
 }
-if (new URLSearchParams(location.search).has('highlight')) {
+if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
   import('./search-ui.ts').then((ui) => ui.highlightSearchTerms());
 }
