@@ -8,7 +8,7 @@ import {
   transformerNotationFocus,
   transformerNotationHighlight,
 } from '@shikijs/transformers';
-import regoGrammar from './src/shiki/rego.tmLanguage.json' with { type: 'json' };
+import regoGrammar from './src/markdown/grammars/rego.tmLanguage.json' with { type: 'json' };
 import { contentDir, site } from './src/site.config.ts';
 import { markdownProcessor } from './src/markdown/index.ts';
 import { codeFrame } from './src/markdown/code-frame.ts';

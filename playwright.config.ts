@@ -20,7 +20,14 @@ const executablePath = pickChromium();
 const launchOptions = executablePath
   ? {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     }
   : {};
 const SITE_PORT = Number(process.env.E2E_PORT ?? 4322);
@@ -41,11 +48,23 @@ export default defineConfig({
   use: { trace: 'retain-on-failure' },
   projects: [
     // The real site, as `npm run build` produces it.
-    { name: 'site', testDir: 'tests/e2e/site', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${SITE_PORT}`, launchOptions } },
+    {
+      name: 'site',
+      testDir: 'tests/e2e/site',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${SITE_PORT}`, launchOptions },
+    },
     // A fixture site with drafts, hostile titles and redirects (`npm run build:fixtures`).
-    { name: 'fixtures', testDir: 'tests/e2e/fixtures', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FIXTURE_PORT}`, launchOptions } },
+    {
+      name: 'fixtures',
+      testDir: 'tests/e2e/fixtures',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FIXTURE_PORT}`, launchOptions },
+    },
     // What a writer sees under `npm run dev`, on the fixture content.
-    { name: 'dev', testDir: 'tests/e2e/dev', use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${DEV_PORT}`, launchOptions } },
+    {
+      name: 'dev',
+      testDir: 'tests/e2e/dev',
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${DEV_PORT}`, launchOptions },
+    },
   ],
   webServer: [
     preview('dist', SITE_PORT),

@@ -12,7 +12,9 @@ import { chromium } from '@playwright/test';
 import { buildCorpus, printTable, recordRun, run } from './lib/corpus.ts';
 
 const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
-const { queries } = JSON.parse(await readFile('tests/search/queries.json', 'utf8')) as { queries: Array<{ q: string }> };
+const { queries } = JSON.parse(await readFile('tests/search/queries.json', 'utf8')) as {
+  queries: Array<{ q: string }>;
+};
 
 async function dirBytes(dir: string, include: (name: string) => boolean): Promise<number> {
   let total = 0;
@@ -25,7 +27,21 @@ async function dirBytes(dir: string, include: (name: string) => boolean): Promis
 const UI_FILES = /^pagefind-(component-ui|ui|modular-ui|highlight)\.(js|css)$/;
 
 async function serve(distDir: string, port: number): Promise<() => void> {
-  const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--outDir', distDir, '--host', '127.0.0.1', '--port', String(port), '--ignore-lock'], { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    [
+      'node_modules/astro/bin/astro.mjs',
+      'preview',
+      '--outDir',
+      distDir,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--ignore-lock',
+    ],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/`)).ok) return () => child.kill();
@@ -49,9 +65,14 @@ function executablePath(): string | undefined {
 
 async function measure(label: string, distDir: string, port: number, figures: Record<string, number>): Promise<void> {
   figures[`${label}: index files`] = await dirBytes(join(distDir, 'pagefind'), (n) => !UI_FILES.test(n));
-  figures[`${label}: typo vocabulary gzip`] = gzipSync(await readFile(join(distDir, 'pagefind', 'kb-vocabulary.json'))).length;
+  figures[`${label}: typo vocabulary gzip`] = gzipSync(
+    await readFile(join(distDir, 'pagefind', 'kb-vocabulary.json')),
+  ).length;
   const stop = await serve(distDir, port);
-  const browser = await chromium.launch({ executablePath: executablePath(), args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await chromium.launch({
+    executablePath: executablePath(),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage();
     // Count bytes from Playwright's network events: Pagefind fetches from a web worker,
@@ -59,7 +80,10 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     let bytes = 0;
     page.on('requestfinished', (request) => {
       if (!request.url().includes('/pagefind/')) return;
-      void request.sizes().then((s) => (bytes += s.responseBodySize), () => undefined);
+      void request.sizes().then(
+        (s) => (bytes += s.responseBodySize),
+        () => undefined,
+      );
     });
     const settle = () => new Promise((r) => setTimeout(r, 300));
     await page.goto(`http://127.0.0.1:${port}/`);
@@ -71,7 +95,9 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     });
     const searchAndLoad = (q: string) =>
       page.evaluate(async (query) => {
-        const pf = (window as unknown as { pf: { search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }> } }).pf;
+        const pf = (
+          window as unknown as { pf: { search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }> } }
+        ).pf;
         const start = performance.now();
         const r = await pf.search(query);
         await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
@@ -107,7 +133,9 @@ console.log(`Building or reusing a ${CORPUS}-article corpus (npm run bench build
 const { distDir } = await buildCorpus(`.cache/bench/corpus-${CORPUS}`, CORPUS);
 await measure(`${CORPUS} articles`, distDir, 4611, figures);
 const ui = ['pagefind-component-ui.js', 'pagefind-component-ui.css'];
-figures['search UI gzip (loaded on open)'] = (await Promise.all(ui.map(async (f) => gzipSync(await readFile(join('dist/pagefind', f))).length))).reduce((a, b) => a + b, 0);
+figures['search UI gzip (loaded on open)'] = (
+  await Promise.all(ui.map(async (f) => gzipSync(await readFile(join('dist/pagefind', f))).length))
+).reduce((a, b) => a + b, 0);
 
 const units: Record<string, string> = {};
 for (const k of Object.keys(figures)) units[k] = k.includes('time') ? 'ms' : 'B';

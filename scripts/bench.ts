@@ -7,13 +7,18 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { mdxToJs } from 'satteri';
 import { createHighlighter } from 'shiki';
-import { transformerMetaHighlight, transformerNotationDiff, transformerNotationFocus, transformerNotationHighlight } from '@shikijs/transformers';
+import {
+  transformerMetaHighlight,
+  transformerNotationDiff,
+  transformerNotationFocus,
+  transformerNotationHighlight,
+} from '@shikijs/transformers';
 import { hastPlugins, mdastPlugins } from '../src/markdown/index.ts';
 import { codeFrame } from '../src/markdown/code-frame.ts';
 import { darkTheme, lightTheme } from '../src/markdown/themes.ts';
-import regoGrammar from '../src/shiki/rego.tmLanguage.json' with { type: 'json' };
-import { checkContent } from '../src/lib/content-check/index.ts';
-import { splitFrontmatter } from '../src/lib/content-check/frontmatter.ts';
+import regoGrammar from '../src/markdown/grammars/rego.tmLanguage.json' with { type: 'json' };
+import { checkContent } from '../src/checks/content/index.ts';
+import { splitFrontmatter } from '../src/checks/content/frontmatter.ts';
 import { buildCorpus, generateCorpus, printTable, recordRun, run } from './lib/corpus.ts';
 
 const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
@@ -27,7 +32,9 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
 }
 
 const files = (await readdir('content/articles')).filter((f) => f.endsWith('.mdx'));
-const bodies = await Promise.all(files.map(async (f) => splitFrontmatter(await readFile(join('content/articles', f), 'utf8'))!.body));
+const bodies = await Promise.all(
+  files.map(async (f) => splitFrontmatter(await readFile(join('content/articles', f), 'utf8'))!.body),
+);
 const figures: Record<string, number> = {};
 const units: Record<string, string> = {};
 
@@ -36,44 +43,97 @@ console.log(`Markdown pipeline over ${bodies.length} articles (median of ${ROUND
 const bare: number[] = [];
 const withPlugins: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
-  bare.push(await time(() => { for (const b of bodies) mdxToJs(b, { features: { math: true } }); }));
-  withPlugins.push(await time(async () => { for (const b of bodies) await mdxToJs(b, { mdastPlugins, hastPlugins, features: { math: true } }); }));
+  bare.push(
+    await time(() => {
+      for (const b of bodies) mdxToJs(b, { features: { math: true } });
+    }),
+  );
+  withPlugins.push(
+    await time(async () => {
+      for (const b of bodies) await mdxToJs(b, { mdastPlugins, hastPlugins, features: { math: true } });
+    }),
+  );
 }
-const highlighter = await createHighlighter({ themes: [lightTheme, darkTheme], langs: ['hcl', 'yaml', 'json', 'toml', 'python', 'rust', 'bash', 'shellsession', 'dockerfile', 'diff', 'ini', 'text', regoGrammar as never] });
-const fences = bodies.flatMap((b) => [...b.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```$/gm)]).filter((m) => !['diagram', 'math'].includes(m[1]!));
+const highlighter = await createHighlighter({
+  themes: [lightTheme, darkTheme],
+  langs: [
+    'hcl',
+    'yaml',
+    'json',
+    'toml',
+    'python',
+    'rust',
+    'bash',
+    'shellsession',
+    'dockerfile',
+    'diff',
+    'ini',
+    'text',
+    regoGrammar as never,
+  ],
+});
+const fences = bodies
+  .flatMap((b) => [...b.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```$/gm)])
+  .filter((m) => !['diagram', 'math'].includes(m[1]!));
 const loaded = new Set(highlighter.getLoadedLanguages());
 const shiki: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
-  shiki.push(await time(() => {
-    for (const [, lang, meta, code] of fences) {
-      highlighter.codeToHast(code!, {
-        lang: loaded.has(lang!) ? lang! : 'text',
-        meta: { __raw: meta },
-        themes: { light: 'kb-light', dark: 'kb-dark' },
-        defaultColor: false,
-        transformers: [transformerNotationDiff(), transformerNotationHighlight(), transformerNotationFocus(), transformerMetaHighlight(), codeFrame()],
-      });
-    }
-  }));
+  shiki.push(
+    await time(() => {
+      for (const [, lang, meta, code] of fences) {
+        highlighter.codeToHast(code!, {
+          lang: loaded.has(lang!) ? lang! : 'text',
+          meta: { __raw: meta },
+          themes: { light: 'kb-light', dark: 'kb-dark' },
+          defaultColor: false,
+          transformers: [
+            transformerNotationDiff(),
+            transformerNotationHighlight(),
+            transformerNotationFocus(),
+            transformerMetaHighlight(),
+            codeFrame(),
+          ],
+        });
+      }
+    }),
+  );
 }
 const per = (ms: number) => ms / bodies.length;
 figures['pipeline: Sätteri alone, per article'] = per(median(bare));
 figures['pipeline: + our plugins, per article'] = per(median(withPlugins));
 figures['pipeline: our plugins’ share'] = ((median(withPlugins) - median(bare)) / median(withPlugins)) * 100;
 figures['pipeline: Shiki, per article'] = per(median(shiki));
-Object.assign(units, { 'pipeline: Sätteri alone, per article': 'ms', 'pipeline: + our plugins, per article': 'ms', 'pipeline: our plugins’ share': '%', 'pipeline: Shiki, per article': 'ms' });
+Object.assign(units, {
+  'pipeline: Sätteri alone, per article': 'ms',
+  'pipeline: + our plugins, per article': 'ms',
+  'pipeline: our plugins’ share': '%',
+  'pipeline: Shiki, per article': 'ms',
+});
 
 // 2. Content check: linear in the content.
 const cacheDir = '.cache/bench';
 figures['content check: site'] = await time(() => checkContent({ contentDir: 'content', staleAfterMonths: 12 }));
 await generateCorpus(join(cacheDir, 'check-content'), CORPUS);
-figures[`content check: ${CORPUS} articles`] = await time(() => checkContent({ contentDir: join(cacheDir, 'check-content'), staleAfterMonths: 12, snippets: false }));
-figures['content check: site, snippets off'] = await time(() => checkContent({ contentDir: 'content', staleAfterMonths: 12, snippets: false }));
-Object.assign(units, { 'content check: site': 'ms', [`content check: ${CORPUS} articles`]: 'ms', 'content check: site, snippets off': 'ms' });
+figures[`content check: ${CORPUS} articles`] = await time(() =>
+  checkContent({ contentDir: join(cacheDir, 'check-content'), staleAfterMonths: 12, snippets: false }),
+);
+figures['content check: site, snippets off'] = await time(() =>
+  checkContent({ contentDir: 'content', staleAfterMonths: 12, snippets: false }),
+);
+Object.assign(units, {
+  'content check: site': 'ms',
+  [`content check: ${CORPUS} articles`]: 'ms',
+  'content check: site, snippets off': 'ms',
+});
 
 // 3. Whole builds, and what an article page weighs at 10 and at CORPUS articles.
 console.log('Building the site…');
-const site = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(cacheDir, 'site-dist')]);
+const site = await run(process.execPath, [
+  'node_modules/astro/bin/astro.mjs',
+  'build',
+  '--outDir',
+  join(cacheDir, 'site-dist'),
+]);
 if (site.code !== 0) throw new Error(site.output.slice(-2000));
 figures['build: site'] = site.ms / 1000;
 console.log(`Building a ${CORPUS}-article corpus…`);
@@ -89,7 +149,8 @@ for (const id of ['kubectl-cp', 'terraform-aws-iam-policies']) {
   figures[`article HTML gzip (${id}), ${CORPUS}`] = await gz(join(distDir, 'articles', id, 'index.html'));
 }
 figures[`home HTML gzip, ${CORPUS}`] = await gz(join(distDir, 'index.html'));
-for (const k of Object.keys(figures)) if (k.startsWith('build: site') || k.startsWith('build: ' + CORPUS)) units[k] = 's';
+for (const k of Object.keys(figures))
+  if (k.startsWith('build: site') || k.startsWith('build: ' + CORPUS)) units[k] = 's';
 for (const k of Object.keys(figures)) if (k.startsWith('build: per')) units[k] = 'ms';
 for (const k of Object.keys(figures)) if (k.includes('gzip')) units[k] = 'B';
 

@@ -6,9 +6,15 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listDistFiles, scanDist } from '../src/lib/dist-scan.ts';
-import { checkDistLinks, formatLinkProblem, type ExternalLink } from '../src/lib/link-check.ts';
-import { checkExternalUrls, DEFAULT_MAX_AGE_MS, parseCache, pruneCache, type ExternalResult } from '../src/lib/external-links.ts';
+import { listDistFiles, scanDist } from '../src/checks/dist/dist-scan.ts';
+import { checkDistLinks, formatLinkProblem, type ExternalLink } from '../src/checks/dist/link-check.ts';
+import {
+  checkExternalUrls,
+  DEFAULT_MAX_AGE_MS,
+  parseCache,
+  pruneCache,
+  type ExternalResult,
+} from '../src/checks/dist/external-links.ts';
 import { site } from '../src/site.config.ts';
 
 const USAGE = `Usage: npm run check:links -- [--dir dist] [--external] [--max-age-days 7] [--cache .cache/external-links.json]
@@ -72,7 +78,14 @@ const internalSummary = `${n(result.internal, 'internal link')} on ${n(pages.siz
 if (markdown) {
   out.push('## Links', '');
   if (problems.length === 0) out.push(`✅ All ${internalSummary} resolve, #anchors included.`);
-  else out.push(`❌ ${n(problems.length, 'broken internal link')} on ${n(brokenPages, 'page')} (of ${internalSummary}):`, '', '```text', ...problems.map((p) => formatLinkProblem(p, distDir)), '```');
+  else
+    out.push(
+      `❌ ${n(problems.length, 'broken internal link')} on ${n(brokenPages, 'page')} (of ${internalSummary}):`,
+      '',
+      '```text',
+      ...problems.map((p) => formatLinkProblem(p, distDir)),
+      '```',
+    );
 } else {
   out.push(...problems.map((p) => formatLinkProblem(p, distDir)));
   out.push(
@@ -100,18 +113,24 @@ if (!values.external) {
   const failed = results.flatMap((r, i) => (r.ok ? [] : [{ result: r, link: external[i]! }]));
   const cached = results.filter((r) => r.fromCache).length;
   const head = `${n(external.length, 'external URL')} (${n(externalUses, 'link')}): ${results.length - failed.length} OK (${cached} from a check in the last ${n(maxAgeDays, 'day')}), ${failed.length} failed`;
-  const what = (r: ExternalResult) => (r.status !== undefined ? `HTTP ${r.status}` : r.error ?? 'failed');
+  const what = (r: ExternalResult) => (r.status !== undefined ? `HTTP ${r.status}` : (r.error ?? 'failed'));
   const where = (l: ExternalLink) => `${distDir}/${l.first.file}:${l.first.line}`;
   if (markdown) {
     out.push('', `### External links`, '', `${failed.length ? '⚠️' : '✅'} ${head}.`);
     if (failed.length) {
-      out.push('', 'Failures do not fail this job: fix or replace the link in the article, or remove it if the page is gone.', '');
+      out.push(
+        '',
+        'Failures do not fail this job: fix or replace the link in the article, or remove it if the page is gone.',
+        '',
+      );
       out.push('| result | URL | links | first at |', '| --- | --- | --- | --- |');
-      for (const { result: r, link } of failed) out.push(`| ${cell(what(r))} | ${cell(r.url)} | ${link.count} | \`${cell(where(link))}\` |`);
+      for (const { result: r, link } of failed)
+        out.push(`| ${cell(what(r))} | ${cell(r.url)} | ${link.count} | \`${cell(where(link))}\` |`);
     }
   } else {
     out.push('', `External: ${head}.`);
-    for (const { result: r, link } of failed) out.push(`  ${what(r)}  ${r.url}  (${n(link.count, 'link')}; first at ${where(link)})`);
+    for (const { result: r, link } of failed)
+      out.push(`  ${what(r)}  ${r.url}  (${n(link.count, 'link')}; first at ${where(link)})`);
   }
 }
 

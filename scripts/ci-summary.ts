@@ -9,10 +9,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { checkContent, formatProblem, type Problem } from '../src/lib/content-check/index.ts';
-import { listDistFiles, scanDist, type ScannedPage } from '../src/lib/dist-scan.ts';
-import { checkDistLinks, formatLinkProblem } from '../src/lib/link-check.ts';
-import { describeChange, formatKb, measurePage, type PageWeight, type WeightBaseline } from '../src/lib/page-weight.ts';
+import { checkContent, formatProblem, type Problem } from '../src/checks/content/index.ts';
+import { listDistFiles, scanDist, type ScannedPage } from '../src/checks/dist/dist-scan.ts';
+import { checkDistLinks, formatLinkProblem } from '../src/checks/dist/link-check.ts';
+import {
+  describeChange,
+  formatKb,
+  measurePage,
+  type PageWeight,
+  type WeightBaseline,
+} from '../src/checks/dist/page-weight.ts';
 import { contentDir, site } from '../src/site.config.ts';
 
 const DIST = 'dist';
@@ -31,7 +37,11 @@ try {
   const warnings = result.problems.filter((p) => p.severity === 'warning').sort(byPlace);
 
   out.push('## Content');
-  if (errors.length === 0) out.push('', `✅ ${plural(result.articles.length, 'article')}: frontmatter, MDX, headings, images and links are valid.`);
+  if (errors.length === 0)
+    out.push(
+      '',
+      `✅ ${plural(result.articles.length, 'article')}: frontmatter, MDX, headings, images and links are valid.`,
+    );
   else
     out.push(
       '',
@@ -39,7 +49,8 @@ try {
       '',
       ...fence(errors.map(formatProblem)),
     );
-  if (warnings.length) out.push('', `⚠️ ${plural(warnings.length, 'warning')} (not blocking):`, '', ...fence(warnings.map(formatProblem)));
+  if (warnings.length)
+    out.push('', `⚠️ ${plural(warnings.length, 'warning')} (not blocking):`, '', ...fence(warnings.map(formatProblem)));
 
   out.push('', '## Code snippets');
   if (snippets.length === 0) out.push('', '✅ Every fence names a known language and every checked snippet parses.');
@@ -57,17 +68,28 @@ try {
 // 2 and 3 need the build.
 out.push('', '## Links in the built site');
 if (!existsSync(join(DIST, 'index.html'))) {
-  out.push('', `⚠️ No build in \`${DIST}/\` (the build failed or did not run), so links and page weight were not checked.`);
+  out.push(
+    '',
+    `⚠️ No build in \`${DIST}/\` (the build failed or did not run), so links and page weight were not checked.`,
+  );
 } else {
   const pages = await scanDist(DIST);
   const links = checkDistLinks(pages, await listDistFiles(DIST), { siteUrl: site.url });
-  if (links.problems.length === 0) out.push('', `✅ ${plural(links.internal, 'internal link')} on ${plural(pages.size, 'page')} resolve, #anchors included.`);
+  if (links.problems.length === 0)
+    out.push(
+      '',
+      `✅ ${plural(links.internal, 'internal link')} on ${plural(pages.size, 'page')} resolve, #anchors included.`,
+    );
   else
     out.push(
       '',
       `❌ ${plural(links.problems.length, 'broken link')}. \`npm run build && npm run check:links\` reproduces this.`,
       '',
-      ...fence(links.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).map((p) => formatLinkProblem(p, DIST))),
+      ...fence(
+        links.problems
+          .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+          .map((p) => formatLinkProblem(p, DIST)),
+      ),
     );
   out.push('', `${plural(links.external.length, 'external URL')} not fetched here; a weekly job checks them.`);
 
@@ -89,7 +111,9 @@ async function pageWeightSection(pages: Map<string, ScannedPage>): Promise<strin
   if (articles.length === 0) return ['No article pages in the build.'];
   const weights = new Map<string, PageWeight>(articles.map((p) => [p.path, measurePage(p, site.url, read)]));
   const heaviest = [...weights.values()].sort((a, b) => b.total - a.total)[0]!;
-  let baseline = existsSync(BASELINE_FILE) ? (JSON.parse(await readFile(BASELINE_FILE, 'utf8')) as WeightBaseline) : undefined;
+  let baseline = existsSync(BASELINE_FILE)
+    ? (JSON.parse(await readFile(BASELINE_FILE, 'utf8')) as WeightBaseline)
+    : undefined;
 
   if (process.argv.includes('--write-baseline')) {
     const asked = process.argv[process.argv.indexOf('--write-baseline') + 1];
@@ -102,14 +126,21 @@ async function pageWeightSection(pages: Map<string, ScannedPage>): Promise<strin
     console.error(`wrote ${BASELINE_FILE}: ${path}, ${formatKb(chosen.total)} gzip`);
   }
 
-  const rows: string[] = ['| page | HTML | CSS | JS | total (gzip) | baseline | change |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |'];
+  const rows: string[] = [
+    '| page | HTML | CSS | JS | total (gzip) | baseline | change |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
   const row = (w: PageWeight, note: string, base?: WeightBaseline['gzipBytes']) =>
     `| \`${w.path}\`${note} | ${formatKb(w.html)} | ${formatKb(w.css)} | ${formatKb(w.js)} | **${formatKb(w.total)}** | ${base ? formatKb(base.total) : '–'} | ${base ? describeChange(w.total, base.total) : '–'} |`;
   const measured = baseline ? weights.get(baseline.page) : undefined;
   if (baseline && measured) rows.push(row(measured, ' (baseline page)', baseline.gzipBytes));
   if (!measured || measured.path !== heaviest.path) rows.push(row(heaviest, ' (heaviest article)'));
   const notes: string[] = [];
-  if (!baseline) notes.push(`No baseline committed; \`node scripts/ci-summary.ts --write-baseline\` writes ${BASELINE_FILE}.`);
-  else if (!measured) notes.push(`The baseline page ${baseline.page} is not in this build; refresh the baseline with \`node scripts/ci-summary.ts --write-baseline\`.`);
+  if (!baseline)
+    notes.push(`No baseline committed; \`node scripts/ci-summary.ts --write-baseline\` writes ${BASELINE_FILE}.`);
+  else if (!measured)
+    notes.push(
+      `The baseline page ${baseline.page} is not in this build; refresh the baseline with \`node scripts/ci-summary.ts --write-baseline\`.`,
+    );
   return [...rows, ...(notes.length ? ['', ...notes] : [])];
 }

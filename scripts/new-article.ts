@@ -82,7 +82,11 @@ async function ask(question: string): Promise<string> {
 }
 
 /** Asks until `problem` accepts the answer. */
-async function askValid<T>(question: string, convert: (answer: string) => T, problem: (value: T) => string | undefined): Promise<T> {
+async function askValid<T>(
+  question: string,
+  convert: (answer: string) => T,
+  problem: (value: T) => string | undefined,
+): Promise<T> {
   for (;;) {
     const value = convert(await ask(question));
     const why = problem(value);
@@ -92,12 +96,17 @@ async function askValid<T>(question: string, convert: (answer: string) => T, pro
 }
 
 const articlesDir = join(contentDir, 'articles');
-const existing = (slug: string) => ['.mdx', '.md'].map((ext) => join(articlesDir, `${slug}${ext}`)).find((f) => existsSync(f));
+const existing = (slug: string) =>
+  ['.mdx', '.md'].map((ext) => join(articlesDir, `${slug}${ext}`)).find((f) => existsSync(f));
 const refuse = (file: string) =>
-  fail(`${relative(process.cwd(), file)} already exists; nothing was written. Choose another title, or pass --slug to pick the file name.`);
+  fail(
+    `${relative(process.cwd(), file)} already exists; nothing was written. Choose another title, or pass --slug to pick the file name.`,
+  );
 
 try {
-  const title = args.title ?? (await askValid(`Title (${TITLE_LENGTH.min}–${TITLE_LENGTH.max} characters): `, (a) => a, titleProblem));
+  const title =
+    args.title ??
+    (await askValid(`Title (${TITLE_LENGTH.min}–${TITLE_LENGTH.max} characters): `, (a) => a, titleProblem));
   const slug = args.slug ?? slugFromTitle(title);
   // Checked before the remaining questions so nobody answers them only to be refused.
   const clash = existing(slug);
@@ -118,17 +127,24 @@ try {
   let topic = args.topic;
   if (topic === undefined) {
     console.log(`Topics: ${topics.map((t) => `${t.id} (${t.label})`).join(', ')}`);
-    topic = await askValid('Topic: ', (a) => a.toLowerCase(), (a) => vocabularyProblem('topic', a, topicIds));
+    topic = await askValid(
+      'Topic: ',
+      (a) => a.toLowerCase(),
+      (a) => vocabularyProblem('topic', a, topicIds),
+    );
   }
 
   let chosenTags = args.tags;
   if (chosenTags === undefined) {
     console.log(`Tags: ${tagIds.join(', ')}`);
-    chosenTags = await askValid(`Tags (1–${MAX_TAGS}, separated by commas): `, parseTagList, (t) => tagsProblem(t, tagIds));
+    chosenTags = await askValid(`Tags (1–${MAX_TAGS}, separated by commas): `, parseTagList, (t) =>
+      tagsProblem(t, tagIds),
+    );
   }
 
   let level = args.level;
-  if (level === undefined) level = await askValid(`Level (${LEVELS.join(', ')}): `, (a) => a.toLowerCase(), levelProblem);
+  if (level === undefined)
+    level = await askValid(`Level (${LEVELS.join(', ')}): `, (a) => a.toLowerCase(), levelProblem);
 
   // Today in the writer's time zone, as the UTC midnight the schema's dates use.
   const now = new Date();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run validate`: check all content (frontmatter, MDX, fences, snippets, links) without building.
-import { checkContent, formatProblems } from '../src/lib/content-check/index.ts';
+import { checkContent, formatProblems } from '../src/checks/content/index.ts';
 import { contentDir, site } from '../src/site.config.ts';
 
 const result = await checkContent({ contentDir, staleAfterMonths: site.staleAfterMonths });

@@ -33,16 +33,26 @@ export async function generateCorpus(target: string, count: number, source = 'co
       .replace(/^pubDate: .*$/m, `pubDate: ${day}`)
       .replace(/^updatedDate: .*\n/m, '')
       .replace(/^redirectFrom:.*\n(?:\s+-.*\n)*/m, '')
-      .replace(/\n---\n/, `\n---\n\nThis variant discusses ${WORDS[i % WORDS.length]} and ${WORDS[(i * 7) % WORDS.length]} (generated ${i}).\n`);
+      .replace(
+        /\n---\n/,
+        `\n---\n\nThis variant discusses ${WORDS[i % WORDS.length]} and ${WORDS[(i * 7) % WORDS.length]} (generated ${i}).\n`,
+      );
     await writeFile(join(target, 'articles', `${slug}-v${n}.mdx`), variant);
   }
   return count;
 }
 
-export function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; ms: number; output: string }> {
+export function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; ms: number; output: string }> {
   return new Promise((resolve) => {
     const start = performance.now();
-    const child = spawn(command, args, { env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -56,7 +66,9 @@ export async function buildCorpus(dir: string, count: number): Promise<{ distDir
   const stamp = join(dir, `built-${count}`);
   if (existsSync(stamp) && existsSync(distDir)) return { distDir };
   await generateCorpus(join(dir, 'content'), count);
-  const result = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', distDir], { KB_CONTENT_DIR: join(dir, 'content') });
+  const result = await run(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', distDir], {
+    KB_CONTENT_DIR: join(dir, 'content'),
+  });
   await writeFile(join(dir, 'build.log'), result.output);
   if (result.code !== 0) throw new Error(`corpus build failed:\n${result.output.slice(-3000)}`);
   await writeFile(stamp, new Date().toISOString());
@@ -79,14 +91,29 @@ export async function recordRun(file: string, figures: Record<string, number>): 
   return previous;
 }
 
-export function printTable(figures: Record<string, number>, previous: HistoryEntry | undefined, units: Record<string, string>): void {
+export function printTable(
+  figures: Record<string, number>,
+  previous: HistoryEntry | undefined,
+  units: Record<string, string>,
+): void {
   const rows = Object.entries(figures).map(([name, value]) => {
     const before = previous?.figures[name];
-    const change = before === undefined || before === 0 ? '' : `${value >= before ? '+' : ''}${(((value - before) / before) * 100).toFixed(1)}%`;
-    return [name, `${format(value)} ${units[name] ?? ''}`.trim(), before === undefined ? '' : `${format(before)}`, change];
+    const change =
+      before === undefined || before === 0
+        ? ''
+        : `${value >= before ? '+' : ''}${(((value - before) / before) * 100).toFixed(1)}%`;
+    return [
+      name,
+      `${format(value)} ${units[name] ?? ''}`.trim(),
+      before === undefined ? '' : `${format(before)}`,
+      change,
+    ];
   });
-  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['figure', 'now', 'before', 'change'][i]!.length));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...rows.map((r) => r[i]!.length), ['figure', 'now', 'before', 'change'][i]!.length),
+  );
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(['figure', 'now', 'before', 'change']));
   for (const row of rows) console.log(line(row));
   if (previous) console.log(`\n(before = ${previous.commit} at ${previous.date})`);

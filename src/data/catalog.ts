@@ -36,7 +36,10 @@ async function build(): Promise<Catalog> {
   const tagLabels = new Map(tags.map((t) => [t.id, t.label]));
   const topicLabels = new Map(topics.map((t) => [t.id, t.label]));
   const byTag = groupByTag(articles);
-  const byTopic = groupByTopic(articles, topics.map((t) => t.id));
+  const byTopic = groupByTopic(
+    articles,
+    topics.map((t) => t.id),
+  );
   return {
     articles,
     byTag,

@@ -4,7 +4,7 @@
  * bundler happens to hit. In dev the same report is logged but does not stop the server.
  */
 import type { AstroIntegration } from 'astro';
-import { checkContent, formatProblems } from '../lib/content-check/index.ts';
+import { checkContent, formatProblems } from '../checks/content/index.ts';
 
 export function contentCheck(options: { contentDir: string; staleAfterMonths: number }): AstroIntegration {
   return {

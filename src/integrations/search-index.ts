@@ -11,10 +11,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { scanDist, scanHtml } from '../lib/dist-scan.ts';
+import { scanDist, scanHtml } from '../checks/dist/dist-scan.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { articlePath } from '../lib/articles.ts';
-import { entryId } from '../lib/content-check/index.ts';
+import { entryId } from '../checks/content/index.ts';
 
 export const VOCABULARY_FILE = 'kb-vocabulary.json';
 

@@ -12,7 +12,8 @@ export interface ArticleRef {
 
 export const articlePath = (id: string): string => `/articles/${id}/`;
 export const tagPath = (tag: string, page = 1): string => (page > 1 ? `/tags/${tag}/${page}/` : `/tags/${tag}/`);
-export const topicPath = (topic: string, page = 1): string => (page > 1 ? `/topics/${topic}/${page}/` : `/topics/${topic}/`);
+export const topicPath = (topic: string, page = 1): string =>
+  page > 1 ? `/topics/${topic}/${page}/` : `/topics/${topic}/`;
 
 /** Newest first; ties broken by title so the order is stable across builds. */
 export function byNewest<T extends ArticleRef>(articles: readonly T[]): T[] {
@@ -21,7 +22,10 @@ export function byNewest<T extends ArticleRef>(articles: readonly T[]): T[] {
   );
 }
 
-export function groupByTopic<T extends ArticleRef>(articles: readonly T[], topicOrder: readonly string[]): Map<string, T[]> {
+export function groupByTopic<T extends ArticleRef>(
+  articles: readonly T[],
+  topicOrder: readonly string[],
+): Map<string, T[]> {
   const groups = new Map<string, T[]>(topicOrder.map((t) => [t, []]));
   for (const article of byNewest(articles)) groups.get(article.data.topic)?.push(article);
   for (const [topic, list] of groups) if (list.length === 0) groups.delete(topic);
@@ -41,12 +45,17 @@ export function groupByTag<T extends ArticleRef>(articles: readonly T[]): Map<st
 }
 
 /** Position of each article in each list (id → index), so pages look neighbours up in O(1). */
-export function positions<T extends ArticleRef>(lists: ReadonlyMap<string, readonly T[]>): Map<string, Map<string, number>> {
+export function positions<T extends ArticleRef>(
+  lists: ReadonlyMap<string, readonly T[]>,
+): Map<string, Map<string, number>> {
   return new Map([...lists].map(([key, list]) => [key, new Map(list.map((a, i) => [a.id, i]))]));
 }
 
 /** Previous (older) and next (newer) article within the same topic, from its newest-first list. */
-export function topicNeighbours<T extends ArticleRef>(sameTopic: readonly T[], position: number | undefined): { previous?: T; next?: T } {
+export function topicNeighbours<T extends ArticleRef>(
+  sameTopic: readonly T[],
+  position: number | undefined,
+): { previous?: T; next?: T } {
   if (position === undefined) return {};
   return { next: sameTopic[position - 1], previous: sameTopic[position + 1] };
 }
@@ -141,5 +150,7 @@ export function isoDay(date: Date): string {
 }
 
 export function formatDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    date,
+  );
 }

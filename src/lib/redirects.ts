@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { splitFrontmatter } from './content-check/frontmatter.ts';
+import { splitFrontmatter } from './frontmatter-source.ts';
 
 export function redirectPaths(contentDir: string): string[] {
   const dir = join(contentDir, 'articles');
@@ -17,7 +17,8 @@ export function redirectPaths(contentDir: string): string[] {
     const split = splitFrontmatter(readFileSync(join(dir, file), 'utf8'));
     try {
       const data = split ? (parse(split.yaml) as { redirectFrom?: unknown }) : undefined;
-      if (Array.isArray(data?.redirectFrom)) paths.push(...data.redirectFrom.filter((p): p is string => typeof p === 'string'));
+      if (Array.isArray(data?.redirectFrom))
+        paths.push(...data.redirectFrom.filter((p): p is string => typeof p === 'string'));
     } catch {
       /* reported by the content check */
     }

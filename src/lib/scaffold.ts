@@ -5,7 +5,7 @@
  * writer can get wrong here is unit-tested.
  */
 import { slug } from 'github-slugger';
-import { closestMatches } from './edit-distance.ts';
+import { closestMatches } from '../shared/edit-distance.ts';
 import { DESCRIPTION_LENGTH, LEVELS, MAX_TAGS, TITLE_LENGTH, type Level } from './schemas.ts';
 
 /**
@@ -35,7 +35,9 @@ export function slugFromTitle(title: string): string {
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function slugProblem(value: string): string | undefined {
-  return SLUG.test(value) ? undefined : `'${value}' is not a usable slug; use lowercase words and digits joined by hyphens, e.g. kubectl-cp`;
+  return SLUG.test(value)
+    ? undefined
+    : `'${value}' is not a usable slug; use lowercase words and digits joined by hyphens, e.g. kubectl-cp`;
 }
 
 export function titleProblem(value: string): string | undefined {
@@ -62,7 +64,14 @@ export function vocabularyProblem(kind: string, value: string, known: readonly s
 
 /** Tags as typed: separated by commas and/or spaces, duplicates dropped. */
 export function parseTagList(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function tagsProblem(tags: readonly string[], known: readonly string[]): string | undefined {

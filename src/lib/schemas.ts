@@ -7,8 +7,8 @@
  * path, so messages do not repeat the field name at the start.
  */
 import { z } from 'astro/zod';
-import { closestMatches } from './edit-distance.ts';
-import { SYNONYMS } from './search-query.ts';
+import { closestMatches } from '../shared/edit-distance.ts';
+import { SYNONYMS } from '../shared/search-query.ts';
 
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -36,7 +36,8 @@ export const vocabularySchema = z.array(
 function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
+  if (value instanceof Date)
+    return Number.isNaN(value.getTime()) ? 'an invalid date' : value.toISOString().slice(0, 10);
   if (typeof value === 'string') return `'${value}'`;
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping of keys';
@@ -112,7 +113,18 @@ function vocabularyId(kind: 'tag' | 'topic', known: readonly string[], file: str
 }
 
 export const ARTICLE_FIELDS = [
-  'title', 'description', 'pubDate', 'updatedDate', 'lastReviewed', 'topic', 'tags', 'level', 'appliesTo', 'faq', 'redirectFrom', 'draft',
+  'title',
+  'description',
+  'pubDate',
+  'updatedDate',
+  'lastReviewed',
+  'topic',
+  'tags',
+  'level',
+  'appliesTo',
+  'faq',
+  'redirectFrom',
+  'draft',
 ] as const;
 
 /** Names each unknown frontmatter field with the nearest real one, then lists the fields. */
@@ -140,53 +152,61 @@ export interface ArticleVocabulary {
 
 export function createArticleSchema(vocabulary: ArticleVocabulary) {
   return z
-    .object({
-      title: requiredText('title', TITLE_LENGTH, 'the page heading and the link text in lists'),
-      description: requiredText(
-        'description',
-        DESCRIPTION_LENGTH,
-        'one or two sentences shown in lists, search results and the meta description',
-      ),
-      pubDate: dayField('pubDate', '2026-11-26'),
-      updatedDate: dayField('updatedDate', '2026-11-26').optional(),
-      lastReviewed: dayField('lastReviewed', '2026-11-26'),
-      topic: vocabularyId('topic', vocabulary.topics, 'content/topics.yaml'),
-      tags: z
-        .array(vocabularyId('tag', vocabulary.tags, 'content/tags.yaml'), {
-          error: `expected a list such as tags: [terraform, aws]`,
-        })
-        .min(1, { error: `add at least one tag, e.g. tags: [${vocabulary.tags.slice(0, 2).join(', ')}]` })
-        .max(MAX_TAGS, { error: `use at most ${MAX_TAGS} tags; keep the ones a reader would filter by` })
-        .refine((tags) => new Set(tags).size === tags.length, { error: 'lists the same tag twice' }),
-      level: z.enum(LEVELS, { error: `expected one of ${LEVELS.join(', ')}` }),
-      appliesTo: z
-        .array(
-          z.object({
-            tool: z.string({ error: 'name the tool, e.g. tool: Terraform' }).min(1, { error: 'name the tool, e.g. tool: Terraform' }),
-            version: z
-              .string({ error: 'give the version range in quotes, e.g. version: ">= 1.10"' })
-              .min(1, { error: 'give the version range in quotes, e.g. version: ">= 1.10"' }),
-          }),
-          { error: 'expected a list of { tool, version } entries' },
-        )
-        .default([]),
-      faq: z
-        .array(
-          z.object({
-            question: z.string({ error: 'each FAQ entry needs question: "…"' }).min(5, { error: 'write the question out in full' }),
-            answer: z.string({ error: 'each FAQ entry needs answer: "…"' }).min(10, { error: 'write an answer of at least a sentence' }),
-          }),
-          { error: 'expected a list of { question, answer } entries' },
-        )
-        .default([]),
-      redirectFrom: z
-        .array(
-          z.string().regex(OLD_PATH, { error: 'expected an old site path such as /articles/old-slug/' }),
-          { error: 'expected a list of old paths such as [/articles/old-slug/]' },
-        )
-        .default([]),
-      draft: z.boolean({ error: 'expected true or false (without quotes)' }).default(false),
-    }, { error: unknownFieldMessage })
+    .object(
+      {
+        title: requiredText('title', TITLE_LENGTH, 'the page heading and the link text in lists'),
+        description: requiredText(
+          'description',
+          DESCRIPTION_LENGTH,
+          'one or two sentences shown in lists, search results and the meta description',
+        ),
+        pubDate: dayField('pubDate', '2026-11-26'),
+        updatedDate: dayField('updatedDate', '2026-11-26').optional(),
+        lastReviewed: dayField('lastReviewed', '2026-11-26'),
+        topic: vocabularyId('topic', vocabulary.topics, 'content/topics.yaml'),
+        tags: z
+          .array(vocabularyId('tag', vocabulary.tags, 'content/tags.yaml'), {
+            error: `expected a list such as tags: [terraform, aws]`,
+          })
+          .min(1, { error: `add at least one tag, e.g. tags: [${vocabulary.tags.slice(0, 2).join(', ')}]` })
+          .max(MAX_TAGS, { error: `use at most ${MAX_TAGS} tags; keep the ones a reader would filter by` })
+          .refine((tags) => new Set(tags).size === tags.length, { error: 'lists the same tag twice' }),
+        level: z.enum(LEVELS, { error: `expected one of ${LEVELS.join(', ')}` }),
+        appliesTo: z
+          .array(
+            z.object({
+              tool: z
+                .string({ error: 'name the tool, e.g. tool: Terraform' })
+                .min(1, { error: 'name the tool, e.g. tool: Terraform' }),
+              version: z
+                .string({ error: 'give the version range in quotes, e.g. version: ">= 1.10"' })
+                .min(1, { error: 'give the version range in quotes, e.g. version: ">= 1.10"' }),
+            }),
+            { error: 'expected a list of { tool, version } entries' },
+          )
+          .default([]),
+        faq: z
+          .array(
+            z.object({
+              question: z
+                .string({ error: 'each FAQ entry needs question: "…"' })
+                .min(5, { error: 'write the question out in full' }),
+              answer: z
+                .string({ error: 'each FAQ entry needs answer: "…"' })
+                .min(10, { error: 'write an answer of at least a sentence' }),
+            }),
+            { error: 'expected a list of { question, answer } entries' },
+          )
+          .default([]),
+        redirectFrom: z
+          .array(z.string().regex(OLD_PATH, { error: 'expected an old site path such as /articles/old-slug/' }), {
+            error: 'expected a list of old paths such as [/articles/old-slug/]',
+          })
+          .default([]),
+        draft: z.boolean({ error: 'expected true or false (without quotes)' }).default(false),
+      },
+      { error: unknownFieldMessage },
+    )
     .strict()
     .superRefine((data, ctx) => {
       if (data.updatedDate && data.updatedDate < data.pubDate) {

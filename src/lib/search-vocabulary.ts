@@ -6,7 +6,9 @@
 const WORD = /[\p{L}][\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*/gu;
 
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().match(WORD) ?? []).flatMap((w) => (w.includes('-') || w.includes('.') ? [w, ...w.split(/[-.]/)] : [w]));
+  return (text.toLowerCase().match(WORD) ?? []).flatMap((w) =>
+    w.includes('-') || w.includes('.') ? [w, ...w.split(/[-.]/)] : [w],
+  );
 }
 
 /** Words of 3–24 characters, ordered by how many pages contain them, then alphabetically. */

@@ -1,7 +1,15 @@
 /** schema.org JSON-LD for an article page (TechArticle, plus FAQPage when it has a FAQ). */
 import type { ArticleData } from './schemas.ts';
 
-export function articleJsonLd({ article, url, siteName }: { article: ArticleData; url: string; siteName: string }): string {
+export function articleJsonLd({
+  article,
+  url,
+  siteName,
+}: {
+  article: ArticleData;
+  url: string;
+  siteName: string;
+}): string {
   const graph: object[] = [
     {
       '@type': 'TechArticle',

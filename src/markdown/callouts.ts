@@ -37,7 +37,9 @@ export function calloutFromBlockquote(blockquote: Element): Element | undefined 
   while (paragraphChildren[0]?.type === 'element' && paragraphChildren[0].tagName === 'br') paragraphChildren.shift();
   const body = blockquote.children.flatMap((child): ElementContent[] => {
     if (child !== paragraph) return [child];
-    return paragraphChildren.some((c) => c.type !== 'text' || c.value.trim()) ? [{ ...paragraph, children: paragraphChildren }] : [];
+    return paragraphChildren.some((c) => c.type !== 'text' || c.value.trim())
+      ? [{ ...paragraph, children: paragraphChildren }]
+      : [];
   });
   const label = CALLOUT_KINDS[kind];
   return {
@@ -45,7 +47,12 @@ export function calloutFromBlockquote(blockquote: Element): Element | undefined 
     tagName: 'aside',
     properties: { class: `callout callout-${kind.toLowerCase()}`, 'aria-label': label },
     children: [
-      { type: 'element', tagName: 'p', properties: { class: 'callout-label' }, children: [{ type: 'text', value: label }] },
+      {
+        type: 'element',
+        tagName: 'p',
+        properties: { class: 'callout-label' },
+        children: [{ type: 'text', value: label }],
+      },
       ...body,
     ],
   };

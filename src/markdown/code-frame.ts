@@ -74,7 +74,12 @@ export function codeFrame(): ShikiTransformer {
       const title = metaAttribute(this.options.meta?.__raw, 'title');
       const bar: ElementContent[] = [];
       if (title) {
-        bar.push({ type: 'element', tagName: 'span', properties: { class: 'code-title' }, children: [{ type: 'text', value: title }] });
+        bar.push({
+          type: 'element',
+          tagName: 'span',
+          properties: { class: 'code-title' },
+          children: [{ type: 'text', value: title }],
+        });
       }
       bar.push({
         type: 'element',

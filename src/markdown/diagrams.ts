@@ -10,22 +10,24 @@ import { z } from 'astro/zod';
 import type { Element, ElementContent } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
 
-const step = z.union([
-  z.string().min(1),
-  z.object({ label: z.string().min(1), note: z.string().optional() }).strict(),
-]);
+const step = z.union([z.string().min(1), z.object({ label: z.string().min(1), note: z.string().optional() }).strict()]);
 const sequence = z.object({
   title: z.string().min(1).optional(),
   kind: z.enum(['flow', 'cycle'], { error: "kind must be 'flow' or 'cycle'" }).default('flow'),
   steps: z.array(step, { error: 'steps must be a list' }).min(2, { error: 'a diagram needs at least two steps' }),
 });
 const diagramSchema = z.union([
-  sequence.extend({ caption: z.string().min(1, { error: 'caption is required: say what the diagram shows' }) }).strict(),
+  sequence
+    .extend({ caption: z.string().min(1, { error: 'caption is required: say what the diagram shows' }) })
+    .strict(),
   z
     .object({
       kind: z.literal('compare'),
       caption: z.string().min(1, { error: 'caption is required: say what the diagram shows' }),
-      columns: z.array(sequence.extend({ title: z.string().min(1) }).strict()).min(2).max(3),
+      columns: z
+        .array(sequence.extend({ title: z.string().min(1) }).strict())
+        .min(2)
+        .max(3),
     })
     .strict(),
 ]);
@@ -83,7 +85,10 @@ export function renderDiagram(diagram: Diagram): Element {
             'div',
             'diagram-columns',
             diagram.columns.map((column) =>
-              el('div', 'diagram-column', [el('p', 'diagram-column-title', [text(column.title)]), ...renderSequence(column)]),
+              el('div', 'diagram-column', [
+                el('p', 'diagram-column-title', [text(column.title)]),
+                ...renderSequence(column),
+              ]),
             ),
           ),
         ]

@@ -4,10 +4,11 @@
  */
 import type { MdastPluginDefinition } from 'satteri';
 import { FENCE_LANGUAGES, isKnownFenceLanguage } from './languages.ts';
-import { closestMatches } from '../lib/edit-distance.ts';
+import { closestMatches } from '../shared/edit-distance.ts';
 
 export function fenceLanguageProblem(lang: string | null | undefined): string | undefined {
-  if (!lang) return 'code fence has no language; name one after the backticks, e.g. ```bash (use ```text for plain output)';
+  if (!lang)
+    return 'code fence has no language; name one after the backticks, e.g. ```bash (use ```text for plain output)';
   if (isKnownFenceLanguage(lang)) return undefined;
   const guess = closestMatches(lang, Object.keys(FENCE_LANGUAGES), 1)[0];
   return `unknown code fence language '${lang}'${guess ? `; did you mean '${guess}'?` : ''} Known: ${Object.keys(FENCE_LANGUAGES).join(', ')}, diagram, math`;

@@ -31,8 +31,18 @@ export function headingAnchors(): () => HastPluginDefinition {
                 // Not indexed: its screen-reader text would otherwise show up in search excerpts.
                 properties: { class: 'heading-anchor', href: `#${id}`, 'data-pagefind-ignore': '' },
                 children: [
-                  { type: 'element', tagName: 'span', properties: { 'aria-hidden': 'true' }, children: [{ type: 'text', value: '#' }] },
-                  { type: 'element', tagName: 'span', properties: { class: 'sr-only' }, children: [{ type: 'text', value: `Section titled “${text}”` }] },
+                  {
+                    type: 'element',
+                    tagName: 'span',
+                    properties: { 'aria-hidden': 'true' },
+                    children: [{ type: 'text', value: '#' }],
+                  },
+                  {
+                    type: 'element',
+                    tagName: 'span',
+                    properties: { class: 'sr-only' },
+                    children: [{ type: 'text', value: `Section titled “${text}”` }],
+                  },
                 ],
               },
             ],

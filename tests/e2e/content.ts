@@ -19,7 +19,13 @@ export function sourceArticles(contentDir = 'content'): SourceArticle[] {
     .map((file) => {
       const text = readFileSync(join(dir, file), 'utf8');
       const data = parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!);
-      return { id: file.replace(/\.mdx?$/, ''), title: data.title, tags: data.tags, draft: data.draft === true, pubDate: new Date(data.pubDate) };
+      return {
+        id: file.replace(/\.mdx?$/, ''),
+        title: data.title,
+        tags: data.tags,
+        draft: data.draft === true,
+        pubDate: new Date(data.pubDate),
+      };
     });
 }
 

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem } from '../../src/lib/content-check/index.ts';
-import { splitFrontmatter } from '../../src/lib/content-check/frontmatter.ts';
+import { checkContent, formatProblem } from '../../src/checks/content/index.ts';
+import { splitFrontmatter } from '../../src/checks/content/frontmatter.ts';
 import { isKnownFenceLanguage } from '../../src/markdown/languages.ts';
 
 // The articles themselves: complete, valid, and written in our own words.
@@ -23,7 +23,9 @@ const SOURCE_OF: Record<string, string> = {
 };
 const RUN = 12;
 
-const slugs = readdirSync(ARTICLES).filter((f) => f.endsWith('.mdx')).map((f) => f.replace(/\.mdx$/, ''));
+const slugs = readdirSync(ARTICLES)
+  .filter((f) => f.endsWith('.mdx'))
+  .map((f) => f.replace(/\.mdx$/, ''));
 const read = (slug: string) => readFileSync(join(ARTICLES, `${slug}.mdx`), 'utf8');
 
 /** Prose only: no frontmatter, fences, inline code, URLs or markup; lowercase words. */
@@ -54,11 +56,16 @@ export function sharedRun(text: string[], source: string[], n = RUN): string | u
 describe('the overlap detector', () => {
   it('finds a shared run of 12 words, ignoring case and whitespace, but not code', () => {
     const source = proseWords('One two three four five six seven eight nine ten eleven twelve thirteen.');
-    expect(sharedRun(proseWords('---\ntitle: x\n---\nZero ONE two three four five six\nseven eight nine ten eleven twelve.'), source)).toBe(
-      'one two three four five six seven eight nine ten eleven twelve',
-    );
+    expect(
+      sharedRun(
+        proseWords('---\ntitle: x\n---\nZero ONE two three four five six\nseven eight nine ten eleven twelve.'),
+        source,
+      ),
+    ).toBe('one two three four five six seven eight nine ten eleven twelve');
     expect(sharedRun(proseWords('one two three four five six seven eight nine ten eleven'), source)).toBeUndefined();
-    expect(sharedRun(proseWords('```text\none two three four five six seven eight nine ten eleven twelve\n```'), source)).toBeUndefined();
+    expect(
+      sharedRun(proseWords('```text\none two three four five six seven eight nine ten eleven twelve\n```'), source),
+    ).toBeUndefined();
   });
 });
 

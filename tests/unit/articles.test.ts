@@ -14,7 +14,15 @@ import {
 
 const article = (id: string, day: string, topic: string, tags: string[]): ArticleRef => ({
   id,
-  data: { title: id.toUpperCase(), description: '', pubDate: new Date(day), topic, tags, level: 'beginner', draft: false },
+  data: {
+    title: id.toUpperCase(),
+    description: '',
+    pubDate: new Date(day),
+    topic,
+    tags,
+    level: 'beginner',
+    draft: false,
+  },
 });
 const a = article('a', '2026-01-01', 'aws', ['aws', 'iam']);
 const b = article('b', '2026-03-01', 'aws', ['aws']);
@@ -34,14 +42,21 @@ describe('ordering and grouping', () => {
   });
 
   it('indexes articles by tag, newest first', () => {
-    expect(groupByTag([a, b, c]).get('iam')!.map((x) => x.id)).toEqual(['c', 'a']);
+    expect(
+      groupByTag([a, b, c])
+        .get('iam')!
+        .map((x) => x.id),
+    ).toEqual(['c', 'a']);
   });
 
   it('finds previous (older) and next (newer) within the topic only', () => {
     const byTopic = groupByTopic([a, b, c, d], ['aws', 'kubernetes']);
     const at = positions(byTopic);
     expect(topicNeighbours(byTopic.get('aws')!, at.get('aws')!.get('b'))).toEqual({ previous: a, next: d });
-    expect(topicNeighbours(byTopic.get('kubernetes')!, at.get('kubernetes')!.get('c'))).toEqual({ previous: undefined, next: undefined });
+    expect(topicNeighbours(byTopic.get('kubernetes')!, at.get('kubernetes')!.get('c'))).toEqual({
+      previous: undefined,
+      next: undefined,
+    });
     expect(topicNeighbours(byTopic.get('aws')!, undefined)).toEqual({});
   });
 
@@ -53,7 +68,9 @@ describe('ordering and grouping', () => {
   });
 
   it('looks only at a window of each tag around the article, so large tags cost no more', () => {
-    const many = Array.from({ length: 200 }, (_, i) => article(`x${i}`, `2025-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, 'aws', ['aws']));
+    const many = Array.from({ length: 200 }, (_, i) =>
+      article(`x${i}`, `2025-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, 'aws', ['aws']),
+    );
     const index = groupByTag(many);
     const at = positions(index);
     const current = index.get('aws')![100]!;

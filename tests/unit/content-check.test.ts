@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblem } from '../../src/lib/content-check/index.ts';
+import { checkContent, formatProblem } from '../../src/checks/content/index.ts';
 
 // Every message is asserted in full, as `npm run validate` prints it: file:line[:column],
 // the field, link or fence, what is wrong and how to fix it.
@@ -11,7 +11,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BROKEN = 'tests/fixtures/broken';
 const today = new Date('2026-11-26T00:00:00Z');
 
-const check = (contentDir: string) => checkContent({ contentDir: join(ROOT, contentDir), staleAfterMonths: 12, today, cwd: ROOT });
+const check = (contentDir: string) =>
+  checkContent({ contentDir: join(ROOT, contentDir), staleAfterMonths: 12, today, cwd: ROOT });
 const lines = async (contentDir: string) => (await check(contentDir)).problems.map(formatProblem);
 /** The article file of a broken case; by default named after its folder. */
 const at = (folder: string, article = `${folder}.mdx`) => `${BROKEN}/${folder}/articles/${article}`;
@@ -20,7 +21,8 @@ const VALID_TAGS =
   'aws, terraform, kubernetes, iam, security, policy-as-code, multi-account, ci-cd, rust, python, ai-agents, ansible, configuration-management, batch-processing, eks, scaling, troubleshooting, platform-engineering, observability, containers';
 const FENCE_LANGUAGES =
   'bash, sh, shell, zsh, console, shellsession, powershell, hcl, terraform, tf, yaml, yml, json, jsonc, toml, ini, python, py, rust, rs, go, typescript, ts, javascript, js, dockerfile, docker, rego, sql, diff, make, makefile, nginx, xml, html, css, markdown, md, mdx, text, txt, plaintext, diagram, math';
-const FIELDS = 'title, description, pubDate, updatedDate, lastReviewed, topic, tags, level, appliesTo, faq, redirectFrom, draft';
+const FIELDS =
+  'title, description, pubDate, updatedDate, lastReviewed, topic, tags, level, appliesTo, faq, redirectFrom, draft';
 const SNIPPET_FIX = 'Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence\'s first line.';
 const ANCHOR_HINT = '(ids are the heading text, lowercased, spaces as hyphens)';
 const DESCRIPTION_HINT = '(one or two sentences shown in lists, search results and the meta description)';
@@ -28,17 +30,27 @@ const DESCRIPTION_HINT = '(one or two sentences shown in lists, search results a
 /** Folder → the exact lines the check reports, in the order it finds them. */
 const cases: Record<string, string[]> = {
   // Frontmatter
-  'missing-title': [`${at('missing-title')}:1 title: is required: add title: "…" (the page heading and the link text in lists)`],
-  'empty-title': [`${at('empty-title')}:2 title: is required: add title: "…" (the page heading and the link text in lists)`],
-  'date-not-a-date': [`${at('date-not-a-date')}:4 pubDate: expected a date written YYYY-MM-DD, found '26/11/2026'; write e.g. pubDate: 2026-11-26`],
+  'missing-title': [
+    `${at('missing-title')}:1 title: is required: add title: "…" (the page heading and the link text in lists)`,
+  ],
+  'empty-title': [
+    `${at('empty-title')}:2 title: is required: add title: "…" (the page heading and the link text in lists)`,
+  ],
+  'date-not-a-date': [
+    `${at('date-not-a-date')}:4 pubDate: expected a date written YYYY-MM-DD, found '26/11/2026'; write e.g. pubDate: 2026-11-26`,
+  ],
   'updated-before-published': [
     `${at('updated-before-published')}:5 updatedDate: 2025-12-31 is before pubDate 2026-01-10; an update cannot predate publication`,
   ],
   'unknown-tag': [
     `${at('unknown-tag')}:7 tags[1]: unknown tag 'kubernets'; did you mean 'kubernetes'? Valid tags: ${VALID_TAGS}. New tags go in content/tags.yaml.`,
   ],
-  'description-too-short': [`${at('description-too-short')}:3 description: is 23 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`],
-  'description-too-long': [`${at('description-too-long')}:3 description: is 172 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`],
+  'description-too-short': [
+    `${at('description-too-short')}:3 description: is 23 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`,
+  ],
+  'description-too-long': [
+    `${at('description-too-long')}:3 description: is 172 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`,
+  ],
   'unknown-field': [
     `${at('unknown-field')}:1 title: is required: add title: "…" (the page heading and the link text in lists)`,
     `${at('unknown-field')}:2 frontmatter: unknown field 'tilte'; did you mean 'title'? Fields: ${FIELDS}`,
@@ -63,19 +75,29 @@ const cases: Record<string, string[]> = {
     `${at('unknown-component')}:17 MDX: unknown component <Foo>; articles use Markdown, callouts (> [!NOTE]) and \`\`\`diagram fences instead of components`,
   ],
   'import-line': [`${at('import-line')}:11 MDX: import/export lines are not used in articles; remove them`],
-  'image-without-alt': [`${at('image-without-alt')}:17 image: image /favicon.svg has no alt text; write ![what the image shows](/favicon.svg)`],
-  'skipped-heading-level': [`${at('skipped-heading-level')}:17 heading: jumps from h2 to h4; use ### so no level is skipped`],
+  'image-without-alt': [
+    `${at('image-without-alt')}:17 image: image /favicon.svg has no alt text; write ![what the image shows](/favicon.svg)`,
+  ],
+  'skipped-heading-level': [
+    `${at('skipped-heading-level')}:17 heading: jumps from h2 to h4; use ### so no level is skipped`,
+  ],
   // Fences and snippets
-  'unknown-fence-language': [`${at('unknown-fence-language')}:17 fence: unknown code fence language 'hlc'; did you mean 'hcl'? Known: ${FENCE_LANGUAGES}`],
+  'unknown-fence-language': [
+    `${at('unknown-fence-language')}:17 fence: unknown code fence language 'hlc'; did you mean 'hcl'? Known: ${FENCE_LANGUAGES}`,
+  ],
   'fence-without-language': [
     `${at('fence-without-language')}:17 fence: code fence has no language; name one after the backticks, e.g. \`\`\`bash (use \`\`\`text for plain output)`,
   ],
   'invalid-hcl': [
     `${at('invalid-hcl')}:18 \`\`\`hcl fence: HCL: Unclosed configuration block; There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file. ${SNIPPET_FIX}`,
   ],
-  'invalid-yaml-snippet': [`${at('invalid-yaml-snippet')}:21 \`\`\`yaml fence: YAML: Nested mappings are not allowed in compact mappings. ${SNIPPET_FIX}`],
+  'invalid-yaml-snippet': [
+    `${at('invalid-yaml-snippet')}:21 \`\`\`yaml fence: YAML: Nested mappings are not allowed in compact mappings. ${SNIPPET_FIX}`,
+  ],
   // Links
-  'broken-link': [`${at('broken-link')}:17:5 link /articles/kubectl-cpp/: no page at /articles/kubectl-cpp/; did you mean /articles/kubectl-cp/?`],
+  'broken-link': [
+    `${at('broken-link')}:17:5 link /articles/kubectl-cpp/: no page at /articles/kubectl-cpp/; did you mean /articles/kubectl-cp/?`,
+  ],
   'broken-anchor': [
     `${at('broken-anchor')}:17:14 link /articles/kubectl-cp/#instalation: no heading with id 'instalation' on /articles/kubectl-cp/; did you mean #installation? ${ANCHOR_HINT}`,
   ],
@@ -135,7 +157,12 @@ describe('content check on good content', () => {
   });
 
   it('uses the configured freshness age', async () => {
-    const result = await checkContent({ contentDir: join(ROOT, 'tests/fixtures/site'), staleAfterMonths: 48, today, cwd: ROOT });
+    const result = await checkContent({
+      contentDir: join(ROOT, 'tests/fixtures/site'),
+      staleAfterMonths: 48,
+      today,
+      cwd: ROOT,
+    });
     expect(result.problems).toEqual([]);
   });
 });

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { scanHtml, type ScannedPage } from '../../src/lib/dist-scan.ts';
-import { checkDistLinks, formatLinkProblem, srcsetUrls } from '../../src/lib/link-check.ts';
-import { checkExternalUrl, checkExternalUrls, emptyCache, parseCache, pruneCache } from '../../src/lib/external-links.ts';
-import { describeChange, measurePage, pageAssets } from '../../src/lib/page-weight.ts';
+import { scanHtml, type ScannedPage } from '../../src/checks/dist/dist-scan.ts';
+import { checkDistLinks, formatLinkProblem, srcsetUrls } from '../../src/checks/dist/link-check.ts';
+import {
+  checkExternalUrl,
+  checkExternalUrls,
+  emptyCache,
+  parseCache,
+  pruneCache,
+} from '../../src/checks/dist/external-links.ts';
+import { describeChange, measurePage, pageAssets } from '../../src/checks/dist/page-weight.ts';
 
 const SITE = 'https://kb.example.com';
 
@@ -49,7 +55,9 @@ describe('checkDistLinks', () => {
 
   it('lists external links once per URL (fragment dropped) with a count and where first used, ignoring mailto', () => {
     const { external } = check({ '/articles/a/': article, '/articles/b/': b, '/': home }, assets);
-    expect(external).toEqual([{ url: 'https://kubernetes.io/docs/', count: 2, first: { file: 'articles/a/index.html', line: 11 } }]);
+    expect(external).toEqual([
+      { url: 'https://kubernetes.io/docs/', count: 2, first: { file: 'articles/a/index.html', line: 11 } },
+    ]);
   });
 
   it('reports a missing page with the file, line and the nearest existing path', () => {
@@ -60,7 +68,8 @@ describe('checkDistLinks', () => {
   });
 
   it('reports a missing #id on another page and on the same page, suggesting the nearest id', () => {
-    const page = '<html><body><h2 id="install">Install</h2>\n<a href="/articles/b/#usagee">x</a>\n<a href="#instal">y</a></body></html>';
+    const page =
+      '<html><body><h2 id="install">Install</h2>\n<a href="/articles/b/#usagee">x</a>\n<a href="#instal">y</a></body></html>';
     expect(check({ '/articles/a/': page, '/articles/b/': b }).lines).toEqual([
       "dist/articles/a/index.html:2 href /articles/b/#usagee: no element with id 'usagee' on /articles/b/; did you mean #usage?",
       "dist/articles/a/index.html:3 href #instal: no element with id 'instal' on /articles/a/; did you mean #install?",
@@ -74,7 +83,8 @@ describe('checkDistLinks', () => {
   });
 
   it('checks files (feeds, icons, stylesheets, srcset entries) against dist', () => {
-    const page = '<link rel="stylesheet" href="/_astro/site.CSS1.css"><link rel="icon" href="/favicon.svg"><img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x" alt="a">';
+    const page =
+      '<link rel="stylesheet" href="/_astro/site.CSS1.css"><link rel="icon" href="/favicon.svg"><img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x" alt="a">';
     expect(check({ '/': page }, ['/_astro/site.CSS2.css', '/a.png']).lines).toEqual([
       'dist/index.html:1 href /_astro/site.CSS1.css: nothing in the build at /_astro/site.CSS1.css; did you mean /_astro/site.CSS2.css?',
       'dist/index.html:1 href /favicon.svg: nothing in the build at /favicon.svg',
@@ -92,13 +102,16 @@ describe('checkDistLinks', () => {
 
   it('follows meta-refresh redirects to their target', () => {
     const redirect = (to: string) => `<meta http-equiv="refresh" content="0;url=${to}">`;
-    expect(check({ '/old/': redirect('/articles/b/'), '/older/': redirect('/articles/gone/'), '/articles/b/': b }).lines).toEqual([
+    expect(
+      check({ '/old/': redirect('/articles/b/'), '/older/': redirect('/articles/gone/'), '/articles/b/': b }).lines,
+    ).toEqual([
       'dist/older/index.html:1 content /articles/gone/: nothing in the build at /articles/gone/; did you mean /articles/b/?',
     ]);
   });
 
   it('resolves relative links against the page path, including /index.html forms', () => {
-    const page = '<a href="../b/index.html#usage">b</a><a href="../b/index.html#nope">b</a><a href="subpage/">missing</a>';
+    const page =
+      '<a href="../b/index.html#usage">b</a><a href="../b/index.html#nope">b</a><a href="subpage/">missing</a>';
     expect(check({ '/articles/a/': page, '/articles/b/': b }).lines).toEqual([
       "dist/articles/a/index.html:1 href ../b/index.html#nope: no element with id 'nope' on /articles/b/",
       'dist/articles/a/index.html:1 href subpage/: nothing in the build at /articles/a/subpage/',
@@ -139,33 +152,59 @@ describe('external links', () => {
 
   it('uses HEAD and stops there when it succeeds', async () => {
     const { fetch, calls } = fakeFetch([['HEAD', 200]]);
-    expect(await checkExternalUrl('https://x.test/', { fetch, sleep, now })).toEqual({ url: 'https://x.test/', ok: true, status: 200, checkedAt: now() });
+    expect(await checkExternalUrl('https://x.test/', { fetch, sleep, now })).toEqual({
+      url: 'https://x.test/',
+      ok: true,
+      status: 200,
+      checkedAt: now(),
+    });
     expect(calls).toEqual(['HEAD 200']);
   });
 
   it('falls back to GET when HEAD is refused', async () => {
-    const { fetch, calls } = fakeFetch([['HEAD', 405], ['GET', 200]]);
+    const { fetch, calls } = fakeFetch([
+      ['HEAD', 405],
+      ['GET', 200],
+    ]);
     expect((await checkExternalUrl('https://x.test/', { fetch, sleep, now })).ok).toBe(true);
     expect(calls).toEqual(['HEAD 405', 'GET 200']);
   });
 
   it('retries transient failures twice with growing pauses, then reports the last', async () => {
     sleeps.length = 0;
-    const { fetch, calls } = fakeFetch([['HEAD', new TypeError('fetch failed')], ['HEAD', 503], ['GET', 503], ['HEAD', 502], ['GET', 502]]);
-    expect(await checkExternalUrl('https://x.test/', { fetch, sleep, now, backoffMs: 100 })).toEqual({ url: 'https://x.test/', ok: false, status: 502, checkedAt: now() });
+    const { fetch, calls } = fakeFetch([
+      ['HEAD', new TypeError('fetch failed')],
+      ['HEAD', 503],
+      ['GET', 503],
+      ['HEAD', 502],
+      ['GET', 502],
+    ]);
+    expect(await checkExternalUrl('https://x.test/', { fetch, sleep, now, backoffMs: 100 })).toEqual({
+      url: 'https://x.test/',
+      ok: false,
+      status: 502,
+      checkedAt: now(),
+    });
     expect(calls).toHaveLength(5);
     expect(sleeps).toEqual([100, 200]);
   });
 
   it('does not retry an answer that will not change (404)', async () => {
-    const { fetch, calls } = fakeFetch([['HEAD', 404], ['GET', 404]]);
+    const { fetch, calls } = fakeFetch([
+      ['HEAD', 404],
+      ['GET', 404],
+    ]);
     expect((await checkExternalUrl('https://x.test/', { fetch, sleep, now })).status).toBe(404);
     expect(calls).toEqual(['HEAD 404', 'GET 404']);
   });
 
   it('reports a timeout in words', async () => {
     const timeout = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
-    const { fetch } = fakeFetch([['HEAD', timeout], ['HEAD', timeout], ['HEAD', timeout]]);
+    const { fetch } = fakeFetch([
+      ['HEAD', timeout],
+      ['HEAD', timeout],
+      ['HEAD', timeout],
+    ]);
     expect((await checkExternalUrl('https://x.test/', { fetch, sleep, now })).error).toBe('no answer within 10s');
   });
 
@@ -179,8 +218,19 @@ describe('external links', () => {
         },
       }),
     );
-    const { fetch, calls } = fakeFetch([['HEAD', 200], ['HEAD', 404], ['GET', 404]]);
-    const results = await checkExternalUrls(['https://fresh.test/', 'https://stale.test/', 'https://gone.test/'], { fetch, sleep, now, cache, maxAgeMs: 5000, concurrency: 1 });
+    const { fetch, calls } = fakeFetch([
+      ['HEAD', 200],
+      ['HEAD', 404],
+      ['GET', 404],
+    ]);
+    const results = await checkExternalUrls(['https://fresh.test/', 'https://stale.test/', 'https://gone.test/'], {
+      fetch,
+      sleep,
+      now,
+      cache,
+      maxAgeMs: 5000,
+      concurrency: 1,
+    });
     expect(results.map((r) => [r.url, r.ok, r.fromCache ?? false])).toEqual([
       ['https://fresh.test/', true, true],
       ['https://stale.test/', true, false],
@@ -199,7 +249,8 @@ describe('external links', () => {
 });
 
 describe('page weight', () => {
-  const html = '<html><head><link rel="stylesheet" href="/_astro/a.css"><link rel="icon" href="/favicon.svg"><script type="module" src="/_astro/a.js"></script><script src="https://cdn.test/x.js"></script></head><body>Hello</body></html>';
+  const html =
+    '<html><head><link rel="stylesheet" href="/_astro/a.css"><link rel="icon" href="/favicon.svg"><script type="module" src="/_astro/a.js"></script><script src="https://cdn.test/x.js"></script></head><body>Hello</body></html>';
   const page = scanHtml(html, '/articles/a/', 'articles/a/index.html');
 
   it('finds the same-origin stylesheets and scripts a page loads', () => {

@@ -9,12 +9,20 @@ import { math } from '../../src/markdown/math.ts';
 import { codeFrame } from '../../src/markdown/code-frame.ts';
 
 const render = async (md: string) =>
-  (await markdownToHtml(md, { mdastPlugins: [fenceLanguages, math], hastPlugins: [diagrams, callouts, headingAnchors()], features: { math: true } })).html;
+  (
+    await markdownToHtml(md, {
+      mdastPlugins: [fenceLanguages, math],
+      hastPlugins: [diagrams, callouts, headingAnchors()],
+      features: { math: true },
+    })
+  ).html;
 
 describe('callouts', () => {
   it('turns a GitHub alert into a labelled aside and drops the marker', async () => {
     const html = await render('> [!WARNING]\n> Rotate the key.\n');
-    expect(html).toContain('<aside class="callout callout-warning" aria-label="Warning"><p class="callout-label">Warning</p>');
+    expect(html).toContain(
+      '<aside class="callout callout-warning" aria-label="Warning"><p class="callout-label">Warning</p>',
+    );
     expect(html).toContain('<p>Rotate the key.</p>');
     expect(html).not.toContain('[!WARNING]');
   });
@@ -50,7 +58,9 @@ describe('math', () => {
 
 describe('diagrams', () => {
   it('renders a cycle as an ordered list with its caption and a loop note', async () => {
-    const html = await render('```diagram\nkind: cycle\ncaption: Reconcile\nsteps:\n  - Observe\n  - label: Act\n    note: close the gap\n```\n');
+    const html = await render(
+      '```diagram\nkind: cycle\ncaption: Reconcile\nsteps:\n  - Observe\n  - label: Act\n    note: close the gap\n```\n',
+    );
     expect(html).toContain('<figure class="diagram diagram-kind-cycle">');
     expect(html).toContain('<li class="diagram-step"><span class="diagram-label">Observe</span></li>');
     expect(html).toContain('<span class="diagram-note">close the gap</span>');
@@ -72,18 +82,28 @@ describe('fence languages', () => {
     expect(fenceLanguageProblem(undefined)).toMatch(/has no language/);
   });
   it('fails the render of an unknown fence with file and line', async () => {
-    await expect(render('Text\n\n```hlc\nx = 1\n```\n')).rejects.toThrow(/:3 unknown code fence language 'hlc'; did you mean 'hcl'\?/);
+    await expect(render('Text\n\n```hlc\nx = 1\n```\n')).rejects.toThrow(
+      /:3 unknown code fence language 'hlc'; did you mean 'hcl'\?/,
+    );
   });
 });
 
 describe('code frame (Shiki transformer)', async () => {
   const shiki = await createHighlighter({ themes: ['github-light', 'github-dark'], langs: ['hcl', 'shellsession'] });
   const html = (code: string, lang: string, meta = '') =>
-    shiki.codeToHtml(code, { lang, meta: { __raw: meta }, themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false, transformers: [codeFrame()] });
+    shiki.codeToHtml(code, {
+      lang,
+      meta: { __raw: meta },
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      transformers: [codeFrame()],
+    });
 
   it('wraps the block in a figure with the title and a language label', () => {
     const out = html('a = 1', 'hcl', 'title="main.tf"');
-    expect(out).toMatch(/^<figure class="code" data-lang="hcl"><figcaption class="code-bar"><span class="code-title">main.tf<\/span><span class="code-lang">HCL<\/span><\/figcaption><pre/);
+    expect(out).toMatch(
+      /^<figure class="code" data-lang="hcl"><figcaption class="code-bar"><span class="code-title">main.tf<\/span><span class="code-lang">HCL<\/span><\/figcaption><pre/,
+    );
     expect(out).not.toContain('tabindex');
   });
   it('marks prompts and output lines in shell sessions, keeping continuations as commands', () => {

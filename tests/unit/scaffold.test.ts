@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkContent, formatProblem } from '../../src/lib/content-check/index.ts';
+import { checkContent, formatProblem } from '../../src/checks/content/index.ts';
 import {
   PLACEHOLDER_DESCRIPTION,
   parseNewArticleArgs,
@@ -46,7 +46,9 @@ describe('slugFromTitle', () => {
 describe('answers checked against the vocabulary', () => {
   const known = ['kubernetes', 'terraform', 'aws'];
   it('suggests the nearest entry for a typo', () => {
-    expect(vocabularyProblem('tag', 'terrafrom', known)).toBe("unknown tag 'terrafrom'; did you mean 'terraform'? Valid: kubernetes, terraform, aws");
+    expect(vocabularyProblem('tag', 'terrafrom', known)).toBe(
+      "unknown tag 'terrafrom'; did you mean 'terraform'? Valid: kubernetes, terraform, aws",
+    );
     expect(vocabularyProblem('tag', 'aws', known)).toBeUndefined();
   });
   it('reports every unknown tag and the count limits', () => {
@@ -54,7 +56,9 @@ describe('answers checked against the vocabulary', () => {
       "unknown tag 'kubernets'; did you mean 'kubernetes'? Valid: kubernetes, terraform, aws\nunknown tag 'zzzzzz'. Valid: kubernetes, terraform, aws",
     );
     expect(tagsProblem([], known)).toBe('give at least one tag');
-    expect(tagsProblem(['a', 'b', 'c', 'd', 'e', 'f', 'g'], ['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toMatch(/at most 6 tags/);
+    expect(tagsProblem(['a', 'b', 'c', 'd', 'e', 'f', 'g'], ['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toMatch(
+      /at most 6 tags/,
+    );
   });
   it('splits typed tags on commas and spaces and drops repeats', () => {
     expect(parseTagList(' AWS, iam  terraform,,aws ')).toEqual(['aws', 'iam', 'terraform']);
@@ -68,8 +72,26 @@ describe('answers checked against the vocabulary', () => {
 describe('parseNewArticleArgs', () => {
   it('reads the title and every flag, in either --flag value or --flag=value form', () => {
     expect(
-      parseNewArticleArgs(['Kyverno vs OPA', '--topic', 'kubernetes', '--tags=kubernetes,policy-as-code', '--level', 'advanced', '--description', 'd', '--slug', 'kyverno']),
-    ).toEqual({ title: 'Kyverno vs OPA', topic: 'kubernetes', tags: ['kubernetes', 'policy-as-code'], level: 'advanced', description: 'd', slug: 'kyverno' });
+      parseNewArticleArgs([
+        'Kyverno vs OPA',
+        '--topic',
+        'kubernetes',
+        '--tags=kubernetes,policy-as-code',
+        '--level',
+        'advanced',
+        '--description',
+        'd',
+        '--slug',
+        'kyverno',
+      ]),
+    ).toEqual({
+      title: 'Kyverno vs OPA',
+      topic: 'kubernetes',
+      tags: ['kubernetes', 'policy-as-code'],
+      level: 'advanced',
+      description: 'd',
+      slug: 'kyverno',
+    });
   });
   it('joins an unquoted title', () => {
     expect(parseNewArticleArgs(['Kyverno', 'vs', 'OPA']).title).toBe('Kyverno vs OPA');
@@ -81,7 +103,13 @@ describe('parseNewArticleArgs', () => {
 });
 
 describe('renderArticle', () => {
-  const input = { title: 'Kyverno vs OPA: "policy" engines # compared', topic: 'kubernetes', tags: ['kubernetes', 'policy-as-code'], level: 'intermediate' as const, today };
+  const input = {
+    title: 'Kyverno vs OPA: "policy" engines # compared',
+    topic: 'kubernetes',
+    tags: ['kubernetes', 'policy-as-code'],
+    level: 'intermediate' as const,
+    today,
+  };
 
   it('writes frontmatter that YAML reads back exactly, as a draft dated today', () => {
     const text = renderArticle(input);
@@ -101,7 +129,12 @@ describe('renderArticle', () => {
   it('has an introduction, ## sections and a conclusion', () => {
     const body = renderArticle(input).split('\n---\n')[1]!;
     expect(body.trimStart()).toMatch(/^TODO: the introduction/);
-    expect(body.match(/^## .+$/gm)).toEqual(['## Prerequisites', '## TODO: first step', '## TODO: second step', '## Conclusion']);
+    expect(body.match(/^## .+$/gm)).toEqual([
+      '## Prerequisites',
+      '## TODO: first step',
+      '## TODO: second step',
+      '## Conclusion',
+    ]);
     expect(body).not.toMatch(/^# /m);
   });
 
@@ -118,7 +151,13 @@ describe('a scaffolded article and the content check', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const base = { title: 'Choosing a Kubernetes policy engine', topic: 'kubernetes', tags: ['kubernetes', 'policy-as-code'], level: 'intermediate' as const, today };
+  const base = {
+    title: 'Choosing a Kubernetes policy engine',
+    topic: 'kubernetes',
+    tags: ['kubernetes', 'policy-as-code'],
+    level: 'intermediate' as const,
+    today,
+  };
 
   it('passes the content check as written', async () => {
     writeFileSync(join(dir, 'articles', 'choosing-a-kubernetes-policy-engine.mdx'), renderArticle(base));
@@ -131,14 +170,13 @@ describe('a scaffolded article and the content check', () => {
     const text = renderArticle(base).replace('draft: true', 'draft: false');
     writeFileSync(join(dir, 'articles', 'x.mdx'), text);
     const result = await checkContent({ contentDir: dir, staleAfterMonths: 12, today, cwd: dir });
-    const placeholder = 'placeholder: text from `npm run new` is still here; write the section, or keep draft: true until it is done';
+    const placeholder =
+      'placeholder: text from `npm run new` is still here; write the section, or keep draft: true until it is done';
     expect(result.problems).toHaveLength(8);
     expect(result.problems.map(formatProblem)).toEqual([
       'articles/x.mdx:3 description: is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
       // Every body line the scaffold starts with the marker, found independently of the parser.
-      ...text
-        .split('\n')
-        .flatMap((l, i) => (/^(## )?TODO:/.test(l) ? [`articles/x.mdx:${i + 1} ${placeholder}`] : [])),
+      ...text.split('\n').flatMap((l, i) => (/^(## )?TODO:/.test(l) ? [`articles/x.mdx:${i + 1} ${placeholder}`] : [])),
     ]);
   });
 });
@@ -151,7 +189,11 @@ describe('npm run new (the script)', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const run = (args: string[], input = '') =>
-    spawnSync(process.execPath, ['scripts/new-article.ts', ...args], { input, encoding: 'utf8', env: { ...process.env, KB_CONTENT_DIR: dir } });
+    spawnSync(process.execPath, ['scripts/new-article.ts', ...args], {
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, KB_CONTENT_DIR: dir },
+    });
   const flags = ['--topic', 'aws', '--tags', 'aws,iam', '--level', 'beginner'];
 
   it('creates the draft from flags alone, without asking', () => {
@@ -175,15 +217,27 @@ describe('npm run new (the script)', () => {
   });
 
   it('rejects an unknown tag given as a flag with a did-you-mean, writing nothing', () => {
-    const result = run(['Least-privilege IAM roles for CI', '--topic', 'aws', '--tags', 'aws,iamm', '--level', 'beginner']);
+    const result = run([
+      'Least-privilege IAM roles for CI',
+      '--topic',
+      'aws',
+      '--tags',
+      'aws,iamm',
+      '--level',
+      'beginner',
+    ]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain("unknown tag 'iamm'; did you mean 'iam'?");
     expect(readdirSync(join(dir, 'articles'))).toEqual([]);
   });
 
   it('asks for what is missing and asks again after a wrong answer', () => {
-    const description = 'Give each CI pipeline an IAM role with only the permissions its deployments need, and prove it.';
-    const result = run([], ['Least-privilege IAM roles for CI', description, 'awss', 'aws', 'aws iam', 'expert', 'advanced', ''].join('\n'));
+    const description =
+      'Give each CI pipeline an IAM role with only the permissions its deployments need, and prove it.';
+    const result = run(
+      [],
+      ['Least-privilege IAM roles for CI', description, 'awss', 'aws', 'aws iam', 'expert', 'advanced', ''].join('\n'),
+    );
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("unknown topic 'awss'; did you mean 'aws'?");
     expect(result.stdout).toContain("unknown level 'expert'.");

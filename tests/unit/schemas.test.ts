@@ -30,7 +30,9 @@ describe('article frontmatter schema', () => {
 
   it('reports a missing title with how to add it', () => {
     const { title: _, ...rest } = good;
-    expect(messages(rest)).toEqual(['title: is required: add title: "…" (the page heading and the link text in lists)']);
+    expect(messages(rest)).toEqual([
+      'title: is required: add title: "…" (the page heading and the link text in lists)',
+    ]);
   });
 
   it('reports an empty title the same way', () => {
@@ -39,7 +41,9 @@ describe('article frontmatter schema', () => {
 
   it('reports a date that is not a date in words, not "received object"', () => {
     const out = messages({ ...good, pubDate: 'not-a-date' });
-    expect(out).toEqual(["pubDate: expected a date written YYYY-MM-DD, found 'not-a-date'; write e.g. pubDate: 2026-11-26"]);
+    expect(out).toEqual([
+      "pubDate: expected a date written YYYY-MM-DD, found 'not-a-date'; write e.g. pubDate: 2026-11-26",
+    ]);
     expect(out.join()).not.toMatch(/received|\*\*|object/);
   });
 
@@ -73,7 +77,9 @@ describe('article frontmatter schema', () => {
   });
 
   it('bounds the description length and says by how much', () => {
-    expect(messages({ ...good, description: 'Too short.' })[0]).toMatch(/^description: is 10 characters; keep it between 50 and 170/);
+    expect(messages({ ...good, description: 'Too short.' })[0]).toMatch(
+      /^description: is 10 characters; keep it between 50 and 170/,
+    );
     expect(messages({ ...good, description: 'x'.repeat(171) })[0]).toMatch(/^description: is 171 characters/);
   });
 
@@ -90,8 +96,12 @@ describe('article frontmatter schema', () => {
   });
 
   it('validates appliesTo and faq entries', () => {
-    expect(messages({ ...good, appliesTo: [{ tool: 'Terraform' }] })[0]).toMatch(/^appliesTo.0.version: give the version range/);
-    expect(messages({ ...good, faq: [{ question: 'Why?' }] })[0]).toMatch(/^faq.0.question: write the question out in full/);
+    expect(messages({ ...good, appliesTo: [{ tool: 'Terraform' }] })[0]).toMatch(
+      /^appliesTo.0.version: give the version range/,
+    );
+    expect(messages({ ...good, faq: [{ question: 'Why?' }] })[0]).toMatch(
+      /^faq.0.question: write the question out in full/,
+    );
   });
 
   it('rejects fields it does not know, so typos in field names are caught', () => {

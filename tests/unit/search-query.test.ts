@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createVocabulary, fallbackQueries, planQuery } from '../../src/lib/search-query.ts';
+import { createVocabulary, fallbackQueries, planQuery } from '../../src/shared/search-query.ts';
 import { buildVocabulary, tokenize } from '../../src/lib/search-vocabulary.ts';
-import { editDistance } from '../../src/lib/edit-distance.ts';
+import { editDistance } from '../../src/shared/edit-distance.ts';
 
 const vocabulary = createVocabulary(
   buildVocabulary([
@@ -34,7 +34,11 @@ describe('vocabulary', () => {
 
 describe('query planning', () => {
   it('corrects misspelt words to the nearest word in the index', () => {
-    expect(planQuery('terrafrom', vocabulary)).toEqual({ query: 'terraform', corrected: true, corrections: [['terrafrom', 'terraform']] });
+    expect(planQuery('terrafrom', vocabulary)).toEqual({
+      query: 'terraform',
+      corrected: true,
+      corrections: [['terrafrom', 'terraform']],
+    });
     expect(planQuery('kubernets', vocabulary).query).toBe('kubernetes');
     expect(planQuery('ansbile', vocabulary).query).toBe('ansible');
     expect(planQuery('gatekeper', vocabulary).query).toBe('gatekeeper');

@@ -21,5 +21,7 @@ test('search works under the dev server, drafts included, typos corrected', asyn
   await expect(first).toBeVisible({ timeout: 30_000 });
   await expect(first).toHaveAttribute('href', /\/articles\/script-title\//);
   await input.fill('draft body');
-  await expect(page.locator('pagefind-modal pagefind-results a[href*="/articles/sample-draft/"]').first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('pagefind-modal pagefind-results a[href*="/articles/sample-draft/"]').first()).toBeVisible({
+    timeout: 30_000,
+  });
 });

@@ -12,7 +12,8 @@ for (const theme of ['light', 'dark'] as const) {
     for (const path of await allPages(request)) {
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-      for (const v of violations) failures.push(`${path}: ${v.id} (${v.nodes.length}×) ${v.nodes[0]?.target.join(' ')}: ${v.help}`);
+      for (const v of violations)
+        failures.push(`${path}: ${v.id} (${v.nodes.length}×) ${v.nodes[0]?.target.join(' ')}: ${v.help}`);
     }
     expect(failures).toEqual([]);
   });
@@ -28,7 +29,10 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('every page has one h1, no skipped heading level, lang, a skip link and labelled landmarks', async ({ page, request }) => {
+test('every page has one h1, no skipped heading level, lang, a skip link and labelled landmarks', async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const problems: string[] = [];
   for (const path of await allPages(request)) {
@@ -36,7 +40,9 @@ test('every page has one h1, no skipped heading level, lang, a skip link and lab
     const facts = await page.evaluate(() => {
       const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
       const skipped = levels.some((level, i) => i > 0 && level > levels[i - 1]! + 1);
-      const navs = [...document.querySelectorAll('nav')].map((n) => n.getAttribute('aria-label') ?? n.getAttribute('aria-labelledby') ?? '');
+      const navs = [...document.querySelectorAll('nav')].map(
+        (n) => n.getAttribute('aria-label') ?? n.getAttribute('aria-labelledby') ?? '',
+      );
       return {
         h1: levels.filter((l) => l === 1).length,
         skipped,

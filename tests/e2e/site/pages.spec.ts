@@ -30,7 +30,10 @@ test('each tag page lists exactly the articles with that tag', async ({ page }) 
   const tags = new Set(articles.flatMap((a) => a.tags));
   for (const tag of tags) {
     await page.goto(`/tags/${tag}/`);
-    const expected = articles.filter((a) => a.tags.includes(tag)).map((a) => `/articles/${a.id}/`).sort();
+    const expected = articles
+      .filter((a) => a.tags.includes(tag))
+      .map((a) => `/articles/${a.id}/`)
+      .sort();
     const listed = await page.locator('main .card h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(listed.sort(), tag).toEqual(expected);
   }

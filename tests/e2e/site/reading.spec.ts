@@ -24,7 +24,9 @@ test.describe('theme', () => {
     const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     for (const go of [() => page.goto('/tags/'), () => page.reload()]) {
       await go();
-      const first = await page.evaluate(() => (window as unknown as { firstPaint: { theme: string; background: string } }).firstPaint);
+      const first = await page.evaluate(
+        () => (window as unknown as { firstPaint: { theme: string; background: string } }).firstPaint,
+      );
       expect(first).toEqual({ theme: 'dark', background: dark });
       await expect(page.getByLabel('Colour theme')).toHaveValue('dark');
     }
@@ -37,7 +39,9 @@ test.describe('theme', () => {
     const systemDark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(systemDark).toBe('rgb(13, 17, 23)');
     await page.getByLabel('Colour theme').selectOption('light');
-    await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await expect
+      .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
+      .toBe('rgb(255, 255, 255)');
     // Code follows the theme through CSS variables, without re-highlighting.
     const token = page.locator('.astro-code span[style*="--shiki-light"]').first();
     const light = await token.evaluate((el) => getComputedStyle(el).color);
@@ -75,7 +79,10 @@ test('the article header gives level, reading time, dates, tags, applies-to and 
   await expect(page.locator('.article-header .tag-list a').first()).toHaveAttribute('href', /^\/tags\/[a-z0-9-]+\/$/);
   await expect(page.locator('.applies-to .badge').first()).toBeVisible();
   await expect(page.locator('nav[aria-label="Breadcrumb"] a')).toHaveCount(3);
-  await expect(page.getByRole('link', { name: 'Edit this page on GitHub' })).toHaveAttribute('href', /\/edit\/main\/content\/articles\/.+\.mdx$/);
+  await expect(page.getByRole('link', { name: 'Edit this page on GitHub' })).toHaveAttribute(
+    'href',
+    /\/edit\/main\/content\/articles\/.+\.mdx$/,
+  );
 });
 
 test('heading anchors appear on focus and link to their heading', async ({ page }) => {
@@ -93,8 +100,14 @@ test('print hides the site chrome, shows link targets and wraps code', async ({ 
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.locator('.article-aside')).toBeHidden();
-  const ws = await page.locator('.astro-code code').first().evaluate((el) => getComputedStyle(el).whiteSpace);
+  const ws = await page
+    .locator('.astro-code code')
+    .first()
+    .evaluate((el) => getComputedStyle(el).whiteSpace);
   expect(ws).toBe('pre-wrap');
-  const after = await page.locator('.prose a[href^="http"]').first().evaluate((el) => getComputedStyle(el, '::after').content);
+  const after = await page
+    .locator('.prose a[href^="http"]')
+    .first()
+    .evaluate((el) => getComputedStyle(el, '::after').content);
   expect(after).toContain('http');
 });

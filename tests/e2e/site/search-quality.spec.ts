@@ -30,9 +30,15 @@ test('the query set finds the expected article: ≥90% in the top 3, ≥70% at r
     let hrefs: string[] = [];
     await expect(async () => {
       const text = (await summary.textContent()) ?? '';
-      const top = await page.locator('[data-search-page] pagefind-results .pf-result').evaluateAll((items) =>
-        items.slice(0, 5).map((item) => (item.querySelector('.pf-skeleton') ? null : (item.querySelector('a')?.getAttribute('href') ?? null))),
-      );
+      const top = await page
+        .locator('[data-search-page] pagefind-results .pf-result')
+        .evaluateAll((items) =>
+          items
+            .slice(0, 5)
+            .map((item) =>
+              item.querySelector('.pf-skeleton') ? null : (item.querySelector('a')?.getAttribute('href') ?? null),
+            ),
+        );
       const loaded = top.length > 0 && top.every((href) => href !== null);
       hrefs = top.filter((h): h is string => !!h);
       expect(/^no results/i.test(text.trim()) || loaded).toBe(true);
@@ -41,7 +47,10 @@ test('the query set finds the expected article: ≥90% in the top 3, ≥70% at r
     const rank = ranked.indexOf(query.expect) + 1;
     if (rank === 1) top1++;
     if (rank >= 1 && rank <= 3) top3++;
-    else misses.push(`${query.kind} "${query.q}" → expected ${query.expect}, got ${ranked.slice(0, 3).join(', ') || 'nothing'}`);
+    else
+      misses.push(
+        `${query.kind} "${query.q}" → expected ${query.expect}, got ${ranked.slice(0, 3).join(', ') || 'nothing'}`,
+      );
   }
   const share = (n: number) => n / queries.length;
   console.log(`search quality: top-1 ${top1}/${queries.length}, top-3 ${top3}/${queries.length}\n${misses.join('\n')}`);

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
 async function resultPaths(page: Page, scope: string): Promise<string[]> {
-  const hrefs = await page.locator(`${scope} pagefind-results a`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await page
+    .locator(`${scope} pagefind-results a`)
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   return [...new Set(hrefs.map((h) => new URL(h, 'http://x').pathname))];
 }
 
@@ -16,7 +18,9 @@ test('nothing of search loads until the reader opens it', async ({ page }) => {
   expect(requested.some((p) => p.startsWith('/pagefind/'))).toBe(true);
 });
 
-test('"/" opens the dialog; typing, ArrowDown and Enter land on the article with the terms highlighted', async ({ page }) => {
+test('"/" opens the dialog; typing, ArrowDown and Enter land on the article with the terms highlighted', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.keyboard.press('/');
   const input = page.locator('pagefind-modal input');
@@ -62,14 +66,18 @@ test('the number of results is announced to screen readers', async ({ page }) =>
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.locator('pagefind-modal input').fill('kyverno');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(' | '))).toMatch(/\d+ results? for kyverno/);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(' | ')))
+    .toMatch(/\d+ results? for kyverno/);
 });
 
 test('a misspelt query is corrected and the interface says what it searched for', async ({ page }) => {
   await page.goto('/');
   await page.keyboard.press('/');
   await page.locator('pagefind-modal input').fill('terrafrom asg');
-  await expect(page.locator('pagefind-modal .search-note')).toHaveText(/Showing results for “terraform auto scaling group”/);
+  await expect(page.locator('pagefind-modal .search-note')).toHaveText(
+    /Showing results for “terraform auto scaling group”/,
+  );
   expect((await resultPaths(page, 'pagefind-modal'))[0]).toBe('/articles/terraform-worker-fleets/');
 });
 

@@ -1,5 +1,5 @@
 // The search interface, loaded only when a reader opens search: Pagefind's component
-// UI (its recommended UI) plus the query planner from src/lib/search-query.ts, which
+// UI (its recommended UI) plus the query planner from src/shared/search-query.ts, which
 // adds synonyms and typo correction that Pagefind lacks. The component UI has no hook
 // for rewriting queries, so we wrap the search function of its Pagefind instance; the
 // instance API used here (getInstanceManager, __load__, __pagefind__) is that of
@@ -7,7 +7,7 @@
 // ?inline keeps this CSS inside the lazily loaded chunk instead of every page's stylesheet.
 import searchStyles from '../styles/search.css?inline';
 import { HIGHLIGHT_PARAM } from './search-params.ts';
-import { createVocabulary, fallbackQueries, planQuery, type QueryPlan } from '../lib/search-query.ts';
+import { createVocabulary, fallbackQueries, planQuery, type QueryPlan } from '../shared/search-query.ts';
 
 const BUNDLE = '/pagefind/';
 
@@ -42,7 +42,8 @@ function loadAssets(): Promise<void> {
     const script = document.createElement('script');
     script.src = `${BUNDLE}pagefind-component-ui.js`;
     script.onload = () => resolve();
-    script.onerror = () => reject(new Error('The search index is not available. Build the site (npm run build) and try again.'));
+    script.onerror = () =>
+      reject(new Error('The search index is not available. Build the site (npm run build) and try again.'));
     document.head.append(script);
     const config = document.createElement('pagefind-config');
     config.setAttribute('bundle-path', BUNDLE);
@@ -125,9 +126,9 @@ interface ModalElement extends HTMLElement {
 function keepFocusInside(container: HTMLElement): void {
   container.addEventListener('keydown', (event) => {
     if (event.key !== 'Tab') return;
-    const focusable = [...container.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex]:not([tabindex="-1"])')].filter(
-      (el) => !el.hasAttribute('disabled') && el.offsetParent !== null,
-    );
+    const focusable = [
+      ...container.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex]:not([tabindex="-1"])'),
+    ].filter((el) => !el.hasAttribute('disabled') && el.offsetParent !== null);
     const first = focusable[0];
     const last = focusable.at(-1);
     if (!first || !last) return;
@@ -147,7 +148,11 @@ export async function openSearchModal(returnFocusTo?: HTMLElement | null): Promi
   if (!modal) {
     modal = element('pagefind-modal', { 'reset-on-close': 'false' }, [
       element('pagefind-modal-header', {}, [element('pagefind-input', { placeholder: 'Search articles' })]),
-      element('pagefind-modal-body', {}, [noteElement(), element('pagefind-summary'), element('pagefind-results', { 'max-results': '10' })]),
+      element('pagefind-modal-body', {}, [
+        noteElement(),
+        element('pagefind-summary'),
+        element('pagefind-results', { 'max-results': '10' }),
+      ]),
       element('pagefind-modal-footer', {}, [element('pagefind-keyboard-hints')]),
     ]) as ModalElement;
     document.body.append(modal);

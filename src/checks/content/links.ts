@@ -3,7 +3,7 @@
  * will have. Everything needed is known from the sources, so this runs before the
  * build and names file:line; `npm run check:links` then checks the built HTML too.
  */
-import { closestMatches } from '../edit-distance.ts';
+import { closestMatches } from '../../shared/edit-distance.ts';
 import type { InternalLink } from './body.ts';
 import type { Problem } from './problems.ts';
 

@@ -5,7 +5,10 @@ import { trackCurrentSection } from './toc.ts';
 enhanceCodeBlocks();
 trackCurrentSection();
 focusableWhileOverflowing(document.querySelectorAll<HTMLElement>('.prose table'), (table) => {
-  const header = [...table.querySelectorAll('th')].slice(0, 3).map((th) => th.textContent?.trim()).join(', ');
+  const header = [...table.querySelectorAll('th')]
+    .slice(0, 3)
+    .map((th) => th.textContent?.trim())
+    .join(', ');
   return `Table${header ? `: ${header}` : ''} (scrollable)`;
 });
 focusableWhileOverflowing(document.querySelectorAll<HTMLElement>('.math-display'), () => 'Formula (scrollable)');

@@ -4,23 +4,12 @@
  * reports content errors at line 0).
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { unknownFieldsMessage, type ArticleData, type createArticleSchema } from '../schemas.ts';
-import { PLACEHOLDER_MARKER } from '../scaffold.ts';
+import { unknownFieldsMessage, type ArticleData, type createArticleSchema } from '../../lib/schemas.ts';
+import { PLACEHOLDER_MARKER } from '../../lib/scaffold.ts';
 import type { Problem } from './problems.ts';
+import { splitFrontmatter, type SplitSource } from '../../lib/frontmatter-source.ts';
 
-export interface SplitSource {
-  yaml: string;
-  body: string;
-  /** 1-based line of the body's first line in the file. */
-  bodyLine: number;
-}
-
-export function splitFrontmatter(source: string): SplitSource | undefined {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n?^---[ \t]*(?:\r?\n|$)/m.exec(source);
-  if (!match || match.index !== 0) return undefined;
-  const yaml = match[1] ?? '';
-  return { yaml, body: source.slice(match[0].length), bodyLine: match[0].split('\n').length };
-}
+export { splitFrontmatter, type SplitSource } from '../../lib/frontmatter-source.ts';
 
 function lineOfPath(doc: Document, counter: LineCounter, path: readonly PropertyKey[]): number | undefined {
   // Walk down as far as the path exists; a missing leaf is reported at its parent.

@@ -2,7 +2,9 @@
 // links and works without this.
 export function trackCurrentSection(): void {
   const links = new Map<string, HTMLAnchorElement>();
-  document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]').forEach((a) => links.set(decodeURIComponent(a.hash.slice(1)), a));
+  document
+    .querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')
+    .forEach((a) => links.set(decodeURIComponent(a.hash.slice(1)), a));
   const headings = [...links.keys()].map((id) => document.getElementById(id)).filter((h): h is HTMLElement => !!h);
   if (headings.length === 0) return;
   let current: HTMLAnchorElement | undefined;
@@ -18,13 +20,17 @@ export function trackCurrentSection(): void {
     current = link;
   };
   let queued = false;
-  addEventListener('scroll', () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      update();
-    });
-  }, { passive: true });
+  addEventListener(
+    'scroll',
+    () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        update();
+      });
+    },
+    { passive: true },
+  );
   update();
 }

@@ -31,9 +31,7 @@ if (select) {
 const trigger = document.querySelector<HTMLAnchorElement>('[data-search-trigger]');
 const onSearchPage = !!document.querySelector('[data-search-page]');
 function openSearch(): void {
-  import('./search-ui.ts')
-    .then((ui) => ui.openSearchModal(trigger))
-    .catch(() => location.assign('/search/'));
+  import('./search-ui.ts').then((ui) => ui.openSearchModal(trigger)).catch(() => location.assign('/search/'));
 }
 if (trigger && !onSearchPage) {
   trigger.setAttribute('aria-keyshortcuts', '/ Control+K Meta+K');
@@ -45,7 +43,8 @@ if (trigger && !onSearchPage) {
   addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement | null;
     const typing = !!target?.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"], dialog');
-    const isShortcut = (event.key === '/' && !typing) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k');
+    const isShortcut =
+      (event.key === '/' && !typing) || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k');
     if (!isShortcut || event.altKey) return;
     event.preventDefault();
     openSearch();

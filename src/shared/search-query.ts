@@ -43,7 +43,9 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
 
 /** Words that carry no meaning for matching; Pagefind requires every word, so they only hurt. */
 const STOP_WORDS = new Set(
-  'a an and are as at be by can do does for from how i in into is it me my of on or should the to use using vs versus what when where which why with you your'.split(' '),
+  'a an and are as at be by can do does for from how i in into is it me my of on or should the to use using vs versus what when where which why with you your'.split(
+    ' ',
+  ),
 );
 
 export interface QueryPlan {
@@ -82,7 +84,8 @@ export function createVocabulary(words: readonly string[]): Vocabulary {
         for (const [candidate, rank] of byLength.get(len) ?? []) {
           const distance = editDistance(word, candidate, max);
           if (distance > max) continue;
-          if (!best || distance < best.distance || (distance === best.distance && rank < best.rank)) best = { word: candidate, distance, rank };
+          if (!best || distance < best.distance || (distance === best.distance && rank < best.rank))
+            best = { word: candidate, distance, rank };
         }
       }
       return best?.word;
@@ -91,7 +94,10 @@ export function createVocabulary(words: readonly string[]): Vocabulary {
 }
 
 function tokens(text: string): string[] {
-  return text.toLowerCase().split(/[\s,;:!?"'()[\]{}]+/).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[\s,;:!?"'()[\]{}]+/)
+    .filter(Boolean);
 }
 
 /** True if some index word starts with `prefix`: Pagefind matches prefixes, so it is not a typo. */

@@ -8,8 +8,8 @@
  * The content check already resolves links written in articles; this catches the rest
  * (layouts, generated pages, feeds, assets) and the build's own mistakes.
  */
-import { closestMatches } from './edit-distance.ts';
-import { closestPath } from './content-check/links.ts';
+import { closestMatches } from '../../shared/edit-distance.ts';
+import { closestPath } from '../content/links.ts';
 import type { PageReference, ScannedPage } from './dist-scan.ts';
 
 export interface LinkLocation {

@@ -6,9 +6,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { createArticleSchema, type ArticleData } from '../schemas.ts';
-import { loadVocabulary } from '../vocabulary.ts';
-import { articlePath, isStale, isoDay, tagPath, topicPath } from '../articles.ts';
+import { createArticleSchema, type ArticleData } from '../../lib/schemas.ts';
+import { loadVocabulary } from '../../lib/vocabulary.ts';
+import { articlePath, isStale, isoDay, tagPath, topicPath } from '../../lib/articles.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { checkBody, type BodyFacts } from './body.ts';
 import { checkFences, closeSnippetCheckers } from './snippets.ts';

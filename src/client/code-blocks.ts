@@ -68,7 +68,8 @@ export function enhanceCodeBlocks(root: ParentNode = document): void {
     figures.map((f) => f.querySelector<HTMLElement>('pre')).filter((p): p is HTMLElement => !!p),
     (pre) => {
       const figure = pre.closest('figure');
-      const name = figure?.querySelector('.code-title')?.textContent ?? figure?.querySelector('.code-lang')?.textContent ?? 'Code';
+      const name =
+        figure?.querySelector('.code-title')?.textContent ?? figure?.querySelector('.code-lang')?.textContent ?? 'Code';
       return `${name} (scrollable code)`;
     },
   );
