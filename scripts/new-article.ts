@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run new -- "Title"`: scaffold content/articles/<slug>.mdx as a draft with valid
+// `npm run new -- "Title"`: scaffold content/articles/<slug>.md as a draft with valid
 // frontmatter and a section skeleton. Prompts for whatever the flags leave out; the
 // rules and the text live in src/lib/scaffold.ts.
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -26,7 +26,7 @@ import { contentDir } from '../src/site.config.ts';
 const USAGE = `Usage: npm run new -- ["Title"] [--topic id] [--tags a,b] [--level beginner|intermediate|advanced]
                           [--description "…"] [--slug file-name]
 
-Creates content/articles/<slug>.mdx as a draft. Anything not given is asked for.
+Creates content/articles/<slug>.md as a draft. Anything not given is asked for.
 Without --description (or with an empty answer) a placeholder is written, which the
 build refuses once draft is set to false.`;
 
@@ -97,7 +97,7 @@ async function askValid<T>(
 
 const articlesDir = join(contentDir, 'articles');
 const existing = (slug: string) =>
-  ['.mdx', '.md'].map((ext) => join(articlesDir, `${slug}${ext}`)).find((f) => existsSync(f));
+  ['.md', '.mdx'].map((ext) => join(articlesDir, `${slug}${ext}`)).find((f) => existsSync(f));
 const refuse = (file: string) =>
   fail(
     `${relative(process.cwd(), file)} already exists; nothing was written. Choose another title, or pass --slug to pick the file name.`,
@@ -152,7 +152,7 @@ try {
   const text = renderArticle({ title, description, topic, tags: chosenTags, level: level as Level, today });
 
   await mkdir(articlesDir, { recursive: true });
-  const file = join(articlesDir, `${slug}.mdx`);
+  const file = join(articlesDir, `${slug}.md`);
   const other = existing(slug);
   if (other) refuse(other);
   try {

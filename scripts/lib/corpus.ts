@@ -16,12 +16,13 @@ export async function generateCorpus(target: string, count: number, source = 'co
   await mkdir(join(target, 'articles'), { recursive: true });
   await cp(join(source, 'tags.yaml'), join(target, 'tags.yaml'));
   await cp(join(source, 'topics.yaml'), join(target, 'topics.yaml'));
-  const files = (await readdir(join(source, 'articles'))).filter((f) => f.endsWith('.mdx')).sort();
+  const files = (await readdir(join(source, 'articles'))).filter((f) => /\.mdx?$/.test(f)).sort();
   const originals = await Promise.all(files.map((f) => readFile(join(source, 'articles', f), 'utf8')));
   for (let i = 0; i < count; i++) {
     const base = i % files.length;
     const original = originals[base]!;
-    const slug = files[base]!.replace(/\.mdx$/, '');
+    const slug = files[base]!.replace(/\.mdx?$/, '');
+    const ext = files[base]!.slice(slug.length);
     if (i < files.length) {
       await writeFile(join(target, 'articles', files[base]!), original);
       continue;
@@ -37,7 +38,7 @@ export async function generateCorpus(target: string, count: number, source = 'co
         /\n---\n/,
         `\n---\n\nThis variant discusses ${WORDS[i % WORDS.length]} and ${WORDS[(i * 7) % WORDS.length]} (generated ${i}).\n`,
       );
-    await writeFile(join(target, 'articles', `${slug}-v${n}.mdx`), variant);
+    await writeFile(join(target, 'articles', `${slug}-v${n}${ext}`), variant);
   }
   return count;
 }

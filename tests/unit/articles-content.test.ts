@@ -24,9 +24,9 @@ const SOURCE_OF: Record<string, string> = {
 const RUN = 12;
 
 const slugs = readdirSync(ARTICLES)
-  .filter((f) => f.endsWith('.mdx'))
-  .map((f) => f.replace(/\.mdx$/, ''));
-const read = (slug: string) => readFileSync(join(ARTICLES, `${slug}.mdx`), 'utf8');
+  .filter((f) => /\.mdx?$/.test(f))
+  .map((f) => f.replace(/\.mdx?$/, ''));
+const read = (slug: string) => readFileSync(join(ARTICLES, `${slug}.md`), 'utf8');
 
 /** Prose only: no frontmatter, fences, inline code, URLs or markup; lowercase words. */
 export function proseWords(text: string): string[] {

@@ -199,8 +199,8 @@ describe('npm run new (the script)', () => {
   it('creates the draft from flags alone, without asking', () => {
     const result = run(['Least-privilege IAM roles for CI', ...flags]);
     expect(result.status).toBe(0);
-    expect(readdirSync(join(dir, 'articles'))).toEqual(['least-privilege-iam-roles-for-ci.mdx']);
-    const text = readFileSync(join(dir, 'articles', 'least-privilege-iam-roles-for-ci.mdx'), 'utf8');
+    expect(readdirSync(join(dir, 'articles'))).toEqual(['least-privilege-iam-roles-for-ci.md']);
+    const text = readFileSync(join(dir, 'articles', 'least-privilege-iam-roles-for-ci.md'), 'utf8');
     expect(text).toMatch(/^---\ntitle: "Least-privilege IAM roles for CI"\n/);
     expect(text).toContain('tags: [aws, iam]\nlevel: beginner\n');
     expect(text).toMatch(/\ndraft: true /);
@@ -241,7 +241,7 @@ describe('npm run new (the script)', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("unknown topic 'awss'; did you mean 'aws'?");
     expect(result.stdout).toContain("unknown level 'expert'.");
-    const text = readFileSync(join(dir, 'articles', 'least-privilege-iam-roles-for-ci.mdx'), 'utf8');
+    const text = readFileSync(join(dir, 'articles', 'least-privilege-iam-roles-for-ci.md'), 'utf8');
     expect(text).toContain(`description: "${description}"\n`);
     expect(text).toContain('topic: aws\ntags: [aws, iam]\nlevel: advanced\n');
   });

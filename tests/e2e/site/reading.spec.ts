@@ -81,7 +81,7 @@ test('the article header gives level, reading time, dates, tags, applies-to and 
   await expect(page.locator('nav[aria-label="Breadcrumb"] a')).toHaveCount(3);
   await expect(page.getByRole('link', { name: 'Edit this page on GitHub' })).toHaveAttribute(
     'href',
-    /\/edit\/main\/content\/articles\/.+\.mdx$/,
+    /\/edit\/main\/content\/articles\/.+\.md$/,
   );
 });
 
