@@ -123,6 +123,7 @@ export const ARTICLE_FIELDS = [
   'level',
   'appliesTo',
   'faq',
+  'sources',
   'redirectFrom',
   'draft',
 ] as const;
@@ -196,6 +197,24 @@ export function createArticleSchema(vocabulary: ArticleVocabulary) {
                 .min(10, { error: 'write an answer of at least a sentence' }),
             }),
             { error: 'expected a list of { question, answer } entries' },
+          )
+          .default([]),
+        sources: z
+          .array(
+            z.object({
+              title: z
+                .string({ error: 'each source needs title: "…" (the document, page or file it is)' })
+                .min(3, { error: 'give the source a title readers recognise, e.g. "Terraform docs: import blocks"' }),
+              url: z.url({
+                protocol: /^https?$/,
+                error: 'each source needs url: "https://…" (an absolute web address)',
+              }),
+              backs: z
+                .string({ error: 'backs: "…" says in a few words what the source supports' })
+                .min(3, { error: 'backs: "…" says in a few words what the source supports' })
+                .optional(),
+            }),
+            { error: 'expected a list of { title, url, backs } entries' },
           )
           .default([]),
         redirectFrom: z

@@ -21,6 +21,9 @@ export function articleJsonLd({
       publisher: { '@type': 'Organization', name: siteName },
       proficiencyLevel: article.level,
       keywords: article.tags.join(', '),
+      ...(article.sources.length
+        ? { citation: article.sources.map((s) => ({ '@type': 'CreativeWork', name: s.title, url: s.url })) }
+        : {}),
     },
   ];
   if (article.faq.length) {

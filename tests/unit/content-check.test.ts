@@ -22,7 +22,7 @@ const VALID_TAGS =
 const FENCE_LANGUAGES =
   'bash, sh, shell, zsh, console, shellsession, powershell, hcl, terraform, tf, yaml, yml, json, jsonc, toml, ini, python, py, rust, rs, go, typescript, ts, javascript, js, dockerfile, docker, rego, sql, diff, make, makefile, nginx, xml, html, css, markdown, md, mdx, text, txt, plaintext, diagram, math';
 const FIELDS =
-  'title, description, pubDate, updatedDate, lastReviewed, topic, tags, level, appliesTo, faq, redirectFrom, draft';
+  'title, description, pubDate, updatedDate, lastReviewed, topic, tags, level, appliesTo, faq, sources, redirectFrom, draft';
 const SNIPPET_FIX = 'Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence\'s first line.';
 const ANCHOR_HINT = '(ids are the heading text, lowercased, spaces as hyphens)';
 const DESCRIPTION_HINT = '(one or two sentences shown in lists, search results and the meta description)';

@@ -130,7 +130,12 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   for (const path of await listPublicPaths(options.publicDir ?? join(process.cwd(), 'public'))) site.pages.set(path, undefined);
   for (const topic of topics) site.pages.set(topicPath(topic.id), undefined);
   for (const article of published) {
-    const ids = new Set([...ARTICLE_PAGE_IDS, ...article.body.headingIds, ...(article.data.faq.length ? ['faq'] : [])]);
+    const ids = new Set([
+      ...ARTICLE_PAGE_IDS,
+      ...article.body.headingIds,
+      ...(article.data.faq.length ? ['faq'] : []),
+      ...(article.data.sources.length ? ['sources'] : []),
+    ]);
     site.pages.set(articlePath(article.id), ids);
     for (const tag of article.data.tags) site.pages.set(tagPath(tag), undefined);
   }

@@ -52,10 +52,19 @@ async function checkShell(code: string): Promise<SnippetFailure | undefined> {
     return { line: line ? Number(line) : undefined, message: `bash -n: ${syntax.stderr.trim().replace(/^bash: (line \d+: )?/, '')}` };
   }
   if (shellcheckAvailable) {
-    const lint = await runWithInput('shellcheck', ['--shell=bash', '--severity=error', '--format=gcc', '-'], code);
+    // A snippet's own first line is never a shebang, but shellcheck reads a leading comment such
+    // as `# /srv/app is empty` as one (SC2096); give it a real one and shift lines back.
+    const lint = await runWithInput(
+      'shellcheck',
+      ['--shell=bash', '--severity=error', '--format=gcc', '-'],
+      `#!/usr/bin/env bash\n${code}`,
+    );
     if (lint.status !== 0) {
       const first = /^-:(\d+):\d+: (.*)$/m.exec(lint.stdout);
-      return { line: first ? Number(first[1]) : undefined, message: `shellcheck: ${first?.[2] ?? lint.stdout.trim()}` };
+      return {
+        line: first ? Number(first[1]) - 1 : undefined,
+        message: `shellcheck: ${first?.[2] ?? lint.stdout.trim()}`,
+      };
     }
   }
   return undefined;
