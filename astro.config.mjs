@@ -16,6 +16,7 @@ import { SPECIAL_FENCES } from './src/markdown/languages.ts';
 import { darkTheme, lightTheme } from './src/markdown/themes.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { buildLog } from './src/integrations/build-log.ts';
 import { redirectPaths } from './src/lib/redirects.ts';
 
 // Redirect pages (from redirectFrom) forward to the new URL and stay out of the sitemap.
@@ -27,6 +28,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   integrations: [
+    buildLog(),
     contentCheck({ contentDir, staleAfterMonths: site.staleAfterMonths }),
     mdx(),
     sitemap({ filter: (page) => !redirects.has(new URL(page).pathname) }),

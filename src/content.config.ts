@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDir } from './site.config.ts';
@@ -8,7 +9,7 @@ const tags = loadVocabulary(contentDir, 'tags');
 const topics = loadVocabulary(contentDir, 'topics');
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: `./${contentDir}/articles` }),
+  loader: glob({ pattern: '**/*.{md,mdx}', base: resolve(contentDir, 'articles') }),
   schema: createArticleSchema({ tags: tags.map((t) => t.id), topics: topics.map((t) => t.id) }),
 });
 

@@ -20,7 +20,7 @@ export const site = {
 } as const;
 
 /**
- * Where content lives. Tests point this at fixture folders; nothing else should.
- * Relative to the project root.
+ * Where content lives. Tests and benchmarks point this at other folders with
+ * KB_CONTENT_DIR, relative to the project root or absolute.
  */
 export const contentDir = process.env.KB_CONTENT_DIR ?? 'content';

@@ -2,9 +2,23 @@
  * Runs the content checks before Astro starts building, so a writer sees every
  * problem at once, each as file:line with the fix, instead of the first error the
  * bundler happens to hit. In dev the same report is logged but does not stop the server.
+ * A production build with no published article fails too: an empty site is never
+ * what anyone meant to deploy (a mistyped KB_CONTENT_DIR used to produce one).
  */
+import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { checkContent, formatProblems } from '../checks/content/index.ts';
+import { checkContent, formatProblems, type CheckResult } from '../checks/content/index.ts';
+
+/** The build-stopping message for a content folder with nothing to publish, or undefined. */
+export function emptySiteProblem(contentDir: string, result: Pick<CheckResult, 'articles'>): string | undefined {
+  const published = result.articles.filter((a) => !a.data.draft).length;
+  if (published > 0) return undefined;
+  const folder = resolve(contentDir, 'articles');
+  const found = result.articles.length
+    ? `only drafts (${result.articles.length} with draft: true)`
+    : 'no .md or .mdx article';
+  return `${folder}: ${found}, so the build would publish an empty site. Check KB_CONTENT_DIR (read as '${contentDir}'), or publish an article (draft: false).`;
+}
 
 export function contentCheck(options: { contentDir: string; staleAfterMonths: number }): AstroIntegration {
   return {
@@ -12,9 +26,13 @@ export function contentCheck(options: { contentDir: string; staleAfterMonths: nu
     hooks: {
       'astro:config:setup': async ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
+        const started = performance.now();
         const result = await checkContent({ ...options, includeDrafts: command === 'dev' });
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const empty = command === 'build' ? emptySiteProblem(options.contentDir, result) : undefined;
+        if (empty) throw new Error(empty);
         if (result.problems.length === 0) {
-          logger.info(`${result.articles.length} articles checked: no problems`);
+          logger.info(`content check: ${result.articles.length} articles, no problems (${seconds} s)`);
           return;
         }
         const report = formatProblems(result.problems);
@@ -22,6 +40,7 @@ export function contentCheck(options: { contentDir: string; staleAfterMonths: nu
           throw new Error(`Content check failed. Fix these and build again:\n\n${report}`);
         }
         logger.warn(`\n${report}`);
+        logger.info(`content check: ${result.articles.length} articles (${seconds} s)`);
       },
     },
   };
