@@ -15,6 +15,7 @@ import {
 } from '@shikijs/transformers';
 import { hastPlugins, mdastPlugins } from '../src/markdown/index.ts';
 import { codeFrame } from '../src/markdown/code-frame.ts';
+import { tokenClasses } from '../src/markdown/token-classes.ts';
 import { darkTheme, lightTheme } from '../src/markdown/themes.ts';
 import regoGrammar from '../src/markdown/grammars/rego.tmLanguage.json' with { type: 'json' };
 import { checkContent } from '../src/checks/content/index.ts';
@@ -92,6 +93,7 @@ for (let r = 0; r < ROUNDS; r++) {
             transformerNotationFocus(),
             transformerMetaHighlight(),
             codeFrame(),
+            tokenClasses({ light: lightTheme, dark: darkTheme }),
           ],
         });
       }

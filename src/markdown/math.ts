@@ -8,7 +8,10 @@ import type { MdastPluginDefinition, MdastVisitorContext } from 'satteri';
 export function renderMath(tex: string, displayMode: boolean): string {
   // throwOnError: a typo in a formula should fail the build, not ship red text.
   const mathml = temml.renderToString(tex, { displayMode, throwOnError: true });
-  return displayMode ? `<div class="math-display">${mathml}</div>` : mathml;
+  if (!displayMode) return mathml;
+  // temml puts `style="display:block math;"` on display formulas; a page allows no inline
+  // style (src/lib/csp.ts), so article.css sets it on .tml-display instead.
+  return `<div class="math-display">${mathml.replace(' style="display:block math;"', '')}</div>`;
 }
 
 function replaceWithMarkup(node: object, markup: string, ctx: MdastVisitorContext): void {
