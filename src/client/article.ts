@@ -12,3 +12,7 @@ focusableWhileOverflowing(document.querySelectorAll<HTMLElement>('.prose table')
   return `Table${header ? `: ${header}` : ''} (scrollable)`;
 });
 focusableWhileOverflowing(document.querySelectorAll<HTMLElement>('.math-display'), () => 'Formula (scrollable)');
+focusableWhileOverflowing(
+  document.querySelectorAll<HTMLElement>('.diagram-scroll, .diagram-ascii'),
+  (box) => `${box.closest('.diagram')?.querySelector('title')?.textContent ?? 'Diagram'} (scrollable diagram)`,
+);

@@ -49,7 +49,7 @@ export const FENCE_LANGUAGES: Record<string, string> = {
 };
 
 /** Fences that are not code: rendered by their own plugins, never highlighted. */
-export const SPECIAL_FENCES = ['diagram', 'math'] as const;
+export const SPECIAL_FENCES = ['mermaid', 'math'] as const;
 
 /** Shell languages whose lines are commands, and sessions whose `$ ` lines are commands. */
 export const SESSION_LANGUAGES = new Set(['console', 'shellsession']);

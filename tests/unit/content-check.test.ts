@@ -20,7 +20,7 @@ const at = (folder: string, article = `${folder}.mdx`) => `${BROKEN}/${folder}/a
 const VALID_TAGS =
   'aws, terraform, kubernetes, iam, security, policy-as-code, multi-account, ci-cd, rust, python, ai-agents, ansible, configuration-management, batch-processing, eks, scaling, troubleshooting, platform-engineering, observability, containers';
 const FENCE_LANGUAGES =
-  'bash, sh, shell, zsh, console, shellsession, powershell, hcl, terraform, tf, yaml, yml, json, jsonc, toml, ini, python, py, rust, rs, go, typescript, ts, javascript, js, dockerfile, docker, rego, sql, diff, make, makefile, nginx, xml, html, css, markdown, md, mdx, text, txt, plaintext, diagram, math';
+  'bash, sh, shell, zsh, console, shellsession, powershell, hcl, terraform, tf, yaml, yml, json, jsonc, toml, ini, python, py, rust, rs, go, typescript, ts, javascript, js, dockerfile, docker, rego, sql, diff, make, makefile, nginx, xml, html, css, markdown, md, mdx, text, txt, plaintext, mermaid, math';
 const FIELDS =
   'title, description, pubDate, updatedDate, lastReviewed, topic, tags, level, appliesTo, faq, sources, redirectFrom, draft';
 const SNIPPET_FIX = 'Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence\'s first line.';
@@ -72,7 +72,7 @@ const cases: Record<string, string[]> = {
     `${at('invalid-mdx')}:17:25 MDX syntax: Could not parse expression with oxc: Expected \`,\` or \`)\` but found \`:\`. In MDX, \`{\`, \`}\` and \`<\` start code: put literal ones in backticks, or write &lt; and \\{ \\}.`,
   ],
   'unknown-component': [
-    `${at('unknown-component')}:17 MDX: unknown component <Foo>; articles use Markdown, callouts (> [!NOTE]) and \`\`\`diagram fences instead of components`,
+    `${at('unknown-component')}:17 MDX: unknown component <Foo>; articles use Markdown, callouts (> [!NOTE]) and \`\`\`mermaid fences instead of components`,
   ],
   'import-line': [`${at('import-line')}:11 MDX: import/export lines are not used in articles; remove them`],
   'image-without-alt': [
@@ -90,6 +90,13 @@ const cases: Record<string, string[]> = {
   ],
   'invalid-hcl': [
     `${at('invalid-hcl')}:18 \`\`\`hcl fence: HCL: Unclosed configuration block; There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file. ${SNIPPET_FIX}`,
+  ],
+  'invalid-mermaid': [
+    `${at('invalid-mermaid', 'invalid-mermaid.md')}:18 mermaid: diagram type 'pie' cannot be drawn at build time; use one of flowchart (graph), stateDiagram-v2, sequenceDiagram, classDiagram, erDiagram`,
+    `${at('invalid-mermaid', 'invalid-mermaid.md')}:22 mermaid: diagram has no name for screen readers; add caption="what it shows" after \`\`\`mermaid, or an accTitle: line`,
+    `${at('invalid-mermaid', 'invalid-mermaid.md')}:29 mermaid: line 'A[Plan --> B[Apply]' leaves '[' unclosed`,
+    `${at('invalid-mermaid', 'invalid-mermaid.md')}:30 mermaid: line 'B -->' ends in an arrow; name the node it points to`,
+    `${at('invalid-mermaid', 'invalid-mermaid.md')}:34 mermaid: diagram does not parse: Invalid mermaid header: "flowchart sideways". Expected "graph TD", "flowchart LR", "stateDiagram-v2", etc.`,
   ],
   'invalid-yaml-snippet': [
     `${at('invalid-yaml-snippet')}:21 \`\`\`yaml fence: YAML: Nested mappings are not allowed in compact mappings. ${SNIPPET_FIX}`,

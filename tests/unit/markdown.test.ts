@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { createHighlighter } from 'shiki';
 import { callouts } from '../../src/markdown/callouts.ts';
-import { diagrams, parseDiagram } from '../../src/markdown/diagrams.ts';
 import { fenceLanguageProblem, fenceLanguages } from '../../src/markdown/fence-languages.ts';
 import { headingAnchors } from '../../src/markdown/heading-anchors.ts';
 import { math } from '../../src/markdown/math.ts';
@@ -12,7 +11,7 @@ const render = async (md: string) =>
   (
     await markdownToHtml(md, {
       mdastPlugins: [fenceLanguages, math],
-      hastPlugins: [diagrams, callouts, headingAnchors()],
+      hastPlugins: [callouts, headingAnchors()],
       features: { math: true },
     })
   ).html;
@@ -56,28 +55,11 @@ describe('math', () => {
   });
 });
 
-describe('diagrams', () => {
-  it('renders a cycle as an ordered list with its caption and a loop note', async () => {
-    const html = await render(
-      '```diagram\nkind: cycle\ncaption: Reconcile\nsteps:\n  - Observe\n  - label: Act\n    note: close the gap\n```\n',
-    );
-    expect(html).toContain('<figure class="diagram diagram-kind-cycle">');
-    expect(html).toContain('<li class="diagram-step"><span class="diagram-label">Observe</span></li>');
-    expect(html).toContain('<span class="diagram-note">close the gap</span>');
-    expect(html).toContain('Then back to step 1');
-    expect(html).toContain('<figcaption class="diagram-caption">Reconcile</figcaption>');
-  });
-  it('explains what a bad diagram is missing', () => {
-    expect(() => parseDiagram('kind: flow\nsteps: [a, b]')).toThrow(/caption/);
-    expect(() => parseDiagram('kind: flow\ncaption: x\nsteps: [a]')).toThrow(/at least two steps/);
-    expect(() => parseDiagram('kind: [')).toThrow(/not valid YAML/);
-  });
-});
-
 describe('fence languages', () => {
   it('accepts known languages and suggests the closest for a typo', () => {
     expect(fenceLanguageProblem('hcl')).toBeUndefined();
-    expect(fenceLanguageProblem('diagram')).toBeUndefined();
+    expect(fenceLanguageProblem('mermaid')).toBeUndefined();
+    expect(fenceLanguageProblem('diagram')).toMatch(/retired; write the diagram as a ```mermaid fence/);
     expect(fenceLanguageProblem('yamll')).toMatch(/^unknown code fence language 'yamll'; did you mean 'yaml'\?/);
     expect(fenceLanguageProblem(undefined)).toMatch(/has no language/);
   });

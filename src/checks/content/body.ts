@@ -6,7 +6,7 @@ import GithubSlugger from 'github-slugger';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { fenceLanguageProblem } from '../../markdown/fence-languages.ts';
 import { metaAttribute } from '../../markdown/languages.ts';
-import { DiagramError, parseDiagram } from '../../markdown/diagrams.ts';
+import { checkMermaid } from '../../markdown/mermaid.ts';
 import { renderMath } from '../../markdown/math.ts';
 import { PLACEHOLDER_MARKER } from '../../lib/scaffold.ts';
 import type { Problem } from './problems.ts';
@@ -53,7 +53,7 @@ function textOf(node: Node): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
-/** Components an article may use. None today: Markdown, callouts and diagram fences cover it. */
+/** Components an article may use. None today: Markdown, callouts and mermaid fences cover it. */
 export const ALLOWED_COMPONENTS: readonly string[] = [];
 
 export function checkBody(file: string, body: string, bodyLine: number, format: 'md' | 'mdx'): BodyFacts {
@@ -99,13 +99,8 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
       case 'code': {
         const problem = fenceLanguageProblem(node.lang);
         if (problem) error(lineOf(node), problem, 'fence');
-        else if (node.lang === 'diagram') {
-          try {
-            parseDiagram(node.value ?? '');
-          } catch (e) {
-            if (!(e instanceof DiagramError)) throw e;
-            error(lineOf(node), e.message, 'fence');
-          }
+        else if (node.lang === 'mermaid') {
+          for (const p of checkMermaid(node.value ?? '', node.meta)) error(lineOf(node) + p.line, p.message, 'mermaid');
         } else facts.fences.push({ lang: node.lang!, meta: node.meta ?? '', code: node.value ?? '', line: lineOf(node) });
         const noCheck = metaAttribute(node.meta, 'nocheck');
         if (noCheck !== undefined && noCheck.trim().length < 5)
@@ -135,7 +130,7 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
           if (!ALLOWED_COMPONENTS.includes(name))
             error(
               lineOf(node),
-              `unknown component <${name}>; articles use Markdown, callouts (> [!NOTE]) and \`\`\`diagram fences instead of components`,
+              `unknown component <${name}>; articles use Markdown, callouts (> [!NOTE]) and \`\`\`mermaid fences instead of components`,
               'MDX',
             );
         } else {
