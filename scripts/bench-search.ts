@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { buildCorpus, printTable, recordRun, run } from './lib/corpus.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_BUNDLE_PATH, SEARCH_VOCABULARY_FILE } from '../src/shared/search-bundle.ts';
 
 const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
 const { queries } = JSON.parse(await readFile('tests/search/queries.json', 'utf8')) as {
@@ -64,9 +65,9 @@ function executablePath(): string | undefined {
 }
 
 async function measure(label: string, distDir: string, port: number, figures: Record<string, number>): Promise<void> {
-  figures[`${label}: index files`] = await dirBytes(join(distDir, 'pagefind'), (n) => !UI_FILES.test(n));
+  figures[`${label}: index files`] = await dirBytes(join(distDir, SEARCH_BUNDLE_DIR), (n) => !UI_FILES.test(n));
   figures[`${label}: typo vocabulary gzip`] = gzipSync(
-    await readFile(join(distDir, 'pagefind', 'kb-vocabulary.json')),
+    await readFile(join(distDir, SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE)),
   ).length;
   const stop = await serve(distDir, port);
   const browser = await chromium.launch({
@@ -79,7 +80,7 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     // whose requests the page's own Resource Timing does not see.
     let bytes = 0;
     page.on('requestfinished', (request) => {
-      if (!request.url().includes('/pagefind/')) return;
+      if (!new URL(request.url()).pathname.startsWith(SEARCH_BUNDLE_PATH)) return;
       void request.sizes().then(
         (s) => (bytes += s.responseBodySize),
         () => undefined,
@@ -87,12 +88,12 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     });
     const settle = () => new Promise((r) => setTimeout(r, 300));
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.evaluate(async () => {
-      const bundle = '/pagefind/pagefind.js'; // a URL in the browser, not a module of this project
-      const pf = await import(/* @vite-ignore */ bundle);
+    await page.evaluate(async (bundle) => {
+      // A URL in the browser, not a module of this project.
+      const pf = await import(/* @vite-ignore */ `${bundle}pagefind.js`);
       await pf.init();
       (window as unknown as { pf: unknown }).pf = pf;
-    });
+    }, SEARCH_BUNDLE_PATH);
     const searchAndLoad = (q: string) =>
       page.evaluate(async (query) => {
         const pf = (
@@ -103,7 +104,7 @@ async function measure(label: string, distDir: string, port: number, figures: Re
         await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
         return performance.now() - start;
       }, q);
-    await page.evaluate(() => fetch('/pagefind/kb-vocabulary.json').then((r) => r.text()));
+    await page.evaluate((url) => fetch(url).then((r) => r.text()), `${SEARCH_BUNDLE_PATH}${SEARCH_VOCABULARY_FILE}`);
     await searchAndLoad(queries[0]!.q);
     await settle();
     figures[`${label}: bytes for first query`] = bytes;
@@ -122,7 +123,7 @@ async function measure(label: string, distDir: string, port: number, figures: Re
 }
 
 const figures: Record<string, number> = {};
-if (!existsSync('dist/pagefind/pagefind.js')) {
+if (!existsSync(join('dist', SEARCH_BUNDLE_DIR, 'pagefind.js'))) {
   console.log('Building the site…');
   const built = await run('npm', ['run', 'build']);
   if (built.code !== 0) throw new Error(built.output.slice(-2000));
@@ -134,7 +135,7 @@ const { distDir } = await buildCorpus(`.cache/bench/corpus-${CORPUS}`, CORPUS);
 await measure(`${CORPUS} articles`, distDir, 4611, figures);
 const ui = ['pagefind-component-ui.js', 'pagefind-component-ui.css'];
 figures['search UI gzip (loaded on open)'] = (
-  await Promise.all(ui.map(async (f) => gzipSync(await readFile(join('dist/pagefind', f))).length))
+  await Promise.all(ui.map(async (f) => gzipSync(await readFile(join('dist', SEARCH_BUNDLE_DIR, f))).length))
 ).reduce((a, b) => a + b, 0);
 
 const units: Record<string, string> = {};

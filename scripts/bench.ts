@@ -5,19 +5,10 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { mdxToJs } from 'satteri';
-import { createHighlighter } from 'shiki';
-import {
-  transformerMetaHighlight,
-  transformerNotationDiff,
-  transformerNotationFocus,
-  transformerNotationHighlight,
-} from '@shikijs/transformers';
-import { hastPlugins, mdastPlugins } from '../src/markdown/index.ts';
-import { codeFrame } from '../src/markdown/code-frame.ts';
-import { tokenClasses } from '../src/markdown/token-classes.ts';
-import { darkTheme, lightTheme } from '../src/markdown/themes.ts';
-import regoGrammar from '../src/markdown/grammars/rego.tmLanguage.json' with { type: 'json' };
+import { markdownToHtml, mdxToJs } from 'satteri';
+import { bundledLanguages, createHighlighter } from 'shiki';
+import { extraLanguages, markdownConfig, satteriOptions } from '../src/markdown/index.ts';
+import { SPECIAL_FENCES } from '../src/markdown/languages.ts';
 import { checkContent } from '../src/checks/content/index.ts';
 import { splitFrontmatter } from '../src/checks/content/frontmatter.ts';
 import { buildCorpus, generateCorpus, printTable, recordRun, run } from './lib/corpus.ts';
@@ -32,50 +23,47 @@ async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   return performance.now() - start;
 }
 
-const files = (await readdir('content/articles')).filter((f) => f.endsWith('.mdx'));
-const bodies = await Promise.all(
-  files.map(async (f) => splitFrontmatter(await readFile(join('content/articles', f), 'utf8'))!.body),
+const files = (await readdir('content/articles')).filter((f) => /\.mdx?$/.test(f));
+const articles = await Promise.all(
+  files.map(async (f) => ({
+    body: splitFrontmatter(await readFile(join('content/articles', f), 'utf8'))!.body,
+    mdx: f.endsWith('.mdx'),
+  })),
 );
+const bodies = articles.map((a) => a.body);
+// The site's own configuration (src/markdown/index.ts), so the figures are those of the pipeline it runs.
+const { shikiConfig } = markdownConfig();
+const compile = (article: (typeof articles)[number], options: Parameters<typeof markdownToHtml>[1]) =>
+  article.mdx ? mdxToJs(article.body, options) : markdownToHtml(article.body, options);
 const figures: Record<string, number> = {};
 const units: Record<string, string> = {};
 
 // 1. The Markdown pipeline, per article: Sätteri alone, with our plugins, and Shiki.
-console.log(`Markdown pipeline over ${bodies.length} articles (median of ${ROUNDS} rounds)…`);
+console.log(`Markdown pipeline over ${articles.length} articles (median of ${ROUNDS} rounds)…`);
 const bare: number[] = [];
 const withPlugins: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
   bare.push(
-    await time(() => {
-      for (const b of bodies) mdxToJs(b, { features: { math: true } });
+    await time(async () => {
+      for (const a of articles) await compile(a, { features: satteriOptions.features });
     }),
   );
   withPlugins.push(
     await time(async () => {
-      for (const b of bodies) await mdxToJs(b, { mdastPlugins, hastPlugins, features: { math: true } });
+      for (const a of articles) await compile(a, satteriOptions);
     }),
   );
 }
-const highlighter = await createHighlighter({
-  themes: [lightTheme, darkTheme],
-  langs: [
-    'hcl',
-    'yaml',
-    'json',
-    'toml',
-    'python',
-    'rust',
-    'bash',
-    'shellsession',
-    'dockerfile',
-    'diff',
-    'ini',
-    'text',
-    regoGrammar as never,
-  ],
-});
 const fences = bodies
   .flatMap((b) => [...b.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```$/gm)])
-  .filter((m) => !['diagram', 'math'].includes(m[1]!));
+  .filter((m) => !(SPECIAL_FENCES as readonly string[]).includes(m[1]!));
+const highlighter = await createHighlighter({
+  themes: [shikiConfig.themes.light, shikiConfig.themes.dark],
+  langs: [
+    ...extraLanguages,
+    ...new Set(fences.map((m) => m[1]!).filter((lang) => Object.hasOwn(bundledLanguages, lang))),
+  ],
+});
 const loaded = new Set(highlighter.getLoadedLanguages());
 const shiki: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
@@ -85,16 +73,9 @@ for (let r = 0; r < ROUNDS; r++) {
         highlighter.codeToHast(code!, {
           lang: loaded.has(lang!) ? lang! : 'text',
           meta: { __raw: meta },
-          themes: { light: 'kb-light', dark: 'kb-dark' },
-          defaultColor: false,
-          transformers: [
-            transformerNotationDiff(),
-            transformerNotationHighlight(),
-            transformerNotationFocus(),
-            transformerMetaHighlight(),
-            codeFrame(),
-            tokenClasses({ light: lightTheme, dark: darkTheme }),
-          ],
+          themes: { light: shikiConfig.themes.light.name!, dark: shikiConfig.themes.dark.name! },
+          defaultColor: shikiConfig.defaultColor,
+          transformers: shikiConfig.transformers,
         });
       }
     }),

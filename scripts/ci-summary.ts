@@ -20,6 +20,7 @@ import {
   type WeightBaseline,
 } from '../src/checks/dist/page-weight.ts';
 import { contentDir, site } from '../src/site.config.ts';
+import { isArticlePath } from '../src/lib/routes.ts';
 
 const DIST = 'dist';
 const BASELINE_FILE = 'tests/budgets/page-weight-baseline.json';
@@ -107,7 +108,7 @@ async function pageWeightSection(pages: Map<string, ScannedPage>): Promise<strin
       return undefined;
     }
   };
-  const articles = [...pages.values()].filter((p) => /^\/articles\/[^/]+\/$/.test(p.path) && !p.isRedirect);
+  const articles = [...pages.values()].filter((p) => isArticlePath(p.path) && !p.isRedirect);
   if (articles.length === 0) return ['No article pages in the build.'];
   const weights = new Map<string, PageWeight>(articles.map((p) => [p.path, measurePage(p, site.url, read)]));
   const heaviest = [...weights.values()].sort((a, b) => b.total - a.total)[0]!;

@@ -22,6 +22,7 @@ import {
   type NewArticleArgs,
 } from '../src/lib/scaffold.ts';
 import { contentDir } from '../src/site.config.ts';
+import { articleId, articlePath } from '../src/lib/routes.ts';
 
 const USAGE = `Usage: npm run new -- ["Title"] [--topic id] [--tags a,b] [--level beginner|intermediate|advanced]
                           [--description "…"] [--slug file-name]
@@ -164,7 +165,7 @@ try {
   }
   const shown = relative(process.cwd(), file);
   console.log(`Created ${shown} (draft: true).
-Next: npm run dev and open /articles/${slug}/, replace every TODO, run npm run validate,
+Next: npm run dev and open ${articlePath(articleId(`${slug}.md`))}, replace every TODO, run npm run validate,
 then set draft: false when it is ready to publish.`);
 } catch (e) {
   if (e instanceof Cancelled) fail(`input ended before every answer was given; nothing was written.\n\n${USAGE}`);

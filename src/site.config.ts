@@ -12,7 +12,8 @@ export const site = {
   /** Repository (for "edit this page"); the workflow overrides it with REPO_URL. */
   repoUrl: process.env.REPO_URL ?? 'https://github.com/example/devops-knowledge-base',
   branch: 'main',
-  locale: 'en',
+  /** BCP 47 language tag of the content; every other form of it comes from src/lib/locale.ts. */
+  locale: 'en-GB',
   /** Articles not reviewed for this many months get a warning in the build and a note on the page. */
   staleAfterMonths: Number(process.env.KB_STALE_AFTER_MONTHS ?? 12),
   /** List pages (home topics, tag pages) show this many articles per page. */

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { locale } from '../../src/lib/locale.ts';
 
 const WORDS = 'latency quota drift rollout canary sidecar webhook tenant backlog throughput retention'.split(' ');
 
@@ -120,4 +121,4 @@ export function printTable(
   if (previous) console.log(`\n(before = ${previous.commit} at ${previous.date})`);
 }
 
-const format = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-GB') : n.toFixed(1));
+const format = (n: number) => (Number.isInteger(n) ? n.toLocaleString(locale.tag) : n.toFixed(1));

@@ -2,16 +2,17 @@
 // The build marks what is not code (prompts, shell output, removed diff lines), so
 // this only has to leave those out.
 import { focusableWhileOverflowing } from './scrollable.ts';
+import { OUTPUT_CLASS, PROMPT_CLASS } from '../shared/shell-session.ts';
 
 /** The text a reader means to copy: no prompts, no output, no removed lines, no line numbers. */
 export function copyableText(pre: HTMLElement): string {
   const lines = [...pre.querySelectorAll<HTMLElement>('.line')];
   if (lines.length === 0) return pre.innerText;
   return lines
-    .filter((line) => !line.matches('.output, .diff.remove'))
+    .filter((line) => !line.matches(`.${OUTPUT_CLASS}, .diff.remove`))
     .map((line) => {
       const clone = line.cloneNode(true) as HTMLElement;
-      clone.querySelectorAll('.prompt').forEach((p) => p.remove());
+      clone.querySelectorAll(`.${PROMPT_CLASS}`).forEach((p) => p.remove());
       return clone.textContent ?? '';
     })
     .join('\n');

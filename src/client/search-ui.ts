@@ -6,10 +6,9 @@
 // @pagefind component UI 1.6, pinned through package-lock.json.
 // ?inline keeps this CSS inside the lazily loaded chunk instead of every page's stylesheet.
 import searchStyles from '../styles/search.css?inline';
-import { HIGHLIGHT_PARAM } from './search-params.ts';
+import { HIGHLIGHT_PARAM } from '../shared/search-params.ts';
+import { SEARCH_BUNDLE_PATH as BUNDLE, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
 import { createVocabulary, fallbackQueries, planQuery, type QueryPlan } from '../shared/search-query.ts';
-
-const BUNDLE = '/pagefind/';
 
 interface SearchResponse {
   results: unknown[];
@@ -70,7 +69,7 @@ export function searchInstance(): Promise<ComponentInstance> {
     const instance = window.PagefindComponents!.getInstanceManager().getInstance('default');
     const [, words] = await Promise.all([
       instance.__load__(),
-      fetch(`${BUNDLE}kb-vocabulary.json`).then((r) => (r.ok ? (r.json() as Promise<string[]>) : [])),
+      fetch(`${BUNDLE}${SEARCH_VOCABULARY_FILE}`).then((r) => (r.ok ? (r.json() as Promise<string[]>) : [])),
     ]);
     const vocabulary = createVocabulary(words);
     const pagefind = instance.__pagefind__;

@@ -1,13 +1,14 @@
 // Browser code every page loads: the theme picker and the search entry points. Kept
 // tiny; the search UI and its assets are fetched only when the reader opens search.
-import { HIGHLIGHT_PARAM } from './search-params.ts';
+import { HIGHLIGHT_PARAM } from '../shared/search-params.ts';
+import { THEME_STORAGE_KEY } from '../shared/theme.ts';
 
 const root = document.documentElement;
 const select = document.querySelector<HTMLSelectElement>('[data-theme-select]');
 if (select) {
   let saved: string | null = null;
   try {
-    saved = localStorage.getItem('theme');
+    saved = localStorage.getItem(THEME_STORAGE_KEY);
   } catch {
     /* storage may be blocked; the system theme still applies */
   }
@@ -18,8 +19,8 @@ if (select) {
     if (value === 'light' || value === 'dark') root.dataset.theme = value;
     else delete root.dataset.theme;
     try {
-      if (value === 'system') localStorage.removeItem('theme');
-      else localStorage.setItem('theme', value);
+      if (value === 'system') localStorage.removeItem(THEME_STORAGE_KEY);
+      else localStorage.setItem(THEME_STORAGE_KEY, value);
     } catch {
       /* applied, just not remembered */
     }
@@ -31,7 +32,10 @@ if (select) {
 const trigger = document.querySelector<HTMLAnchorElement>('[data-search-trigger]');
 const onSearchPage = !!document.querySelector('[data-search-page]');
 function openSearch(): void {
-  import('./search-ui.ts').then((ui) => ui.openSearchModal(trigger)).catch(() => location.assign('/search/'));
+  // Should the search code fail to load (offline, a stale chunk), the link's own page still works.
+  import('./search-ui.ts')
+    .then((ui) => ui.openSearchModal(trigger))
+    .catch(() => trigger && location.assign(trigger.href));
 }
 if (trigger && !onSearchPage) {
   trigger.setAttribute('aria-keyshortcuts', '/ Control+K Meta+K');

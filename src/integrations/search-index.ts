@@ -13,13 +13,12 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { scanDist, scanHtml } from '../checks/dist/dist-scan.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
-import { articlePath } from '../lib/articles.ts';
-import { entryId } from '../checks/content/index.ts';
-
-export const VOCABULARY_FILE = 'kb-vocabulary.json';
+import { articleId, articlePath } from '../lib/routes.ts';
+import { locale } from '../lib/locale.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_BUNDLE_PATH, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
 
 async function newIndex(): Promise<pagefind.PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: locale.language });
   if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   return index;
 }
@@ -32,14 +31,14 @@ export async function buildSearchIndex(distDir: string, log: (message: string) =
   const index = await newIndex();
   try {
     fail(`index ${distDir}`, (await index.addDirectory({ path: distDir })).errors);
-    fail('write its files', (await index.writeFiles({ outputPath: join(distDir, 'pagefind') })).errors);
+    fail('write its files', (await index.writeFiles({ outputPath: join(distDir, SEARCH_BUNDLE_DIR) })).errors);
   } finally {
     await pagefind.close();
   }
   const pages = [...(await scanDist(distDir)).values()].filter((p) => p.searchText);
   const vocabulary = buildVocabulary(pages.map((p) => p.searchText));
-  await mkdir(join(distDir, 'pagefind'), { recursive: true });
-  await writeFile(join(distDir, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabulary));
+  await mkdir(join(distDir, SEARCH_BUNDLE_DIR), { recursive: true });
+  await writeFile(join(distDir, SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE), JSON.stringify(vocabulary));
   log(`search index: ${pages.length} pages, ${vocabulary.length} words for typo correction`);
   return { pages: pages.length };
 }
@@ -55,7 +54,7 @@ const CONTENT_TYPES: Record<string, string> = {
 async function buildDevIndex(origin: string, contentDir: string): Promise<Map<string, Uint8Array>> {
   const articlesDir = join(contentDir, 'articles');
   const files = await readdir(articlesDir, { recursive: true });
-  const ids = files.filter((f) => /\.mdx?$/.test(f)).map((f) => entryId(articlesDir, join(articlesDir, f)));
+  const ids = files.filter((f) => /\.mdx?$/.test(f)).map((f) => articleId(f));
   const index = await newIndex();
   const texts: string[] = [];
   try {
@@ -70,7 +69,7 @@ async function buildDevIndex(origin: string, contentDir: string): Promise<Map<st
     const { files: out, errors } = await index.getFiles();
     fail('build the dev index', errors);
     const served = new Map(out.map((f) => [`/${f.path.replace(/^\/+/, '')}`, f.content]));
-    served.set(`/${VOCABULARY_FILE}`, new TextEncoder().encode(JSON.stringify(buildVocabulary(texts))));
+    served.set(`/${SEARCH_VOCABULARY_FILE}`, new TextEncoder().encode(JSON.stringify(buildVocabulary(texts))));
     return served;
   } finally {
     await pagefind.close();
@@ -98,7 +97,7 @@ export function searchIndex(options: { contentDir: string }): AstroIntegration {
         server.watcher.on('change', invalidate);
         server.watcher.on('add', invalidate);
         server.watcher.on('unlink', invalidate);
-        server.middlewares.use('/pagefind', async (req, res, next) => {
+        server.middlewares.use(`/${SEARCH_BUNDLE_DIR}`, async (req, res, next) => {
           try {
             if (!devIndex) {
               logger.info('building the search index from the dev server’s pages…');

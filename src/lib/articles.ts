@@ -4,16 +4,13 @@
  * reused by scripts. Each one is linear (or n log n) in the number of articles.
  */
 import type { ArticleData } from './schemas.ts';
+import { pageCount } from './routes.ts';
+import { locale } from './locale.ts';
 
 export interface ArticleRef {
   id: string;
   data: Pick<ArticleData, 'title' | 'description' | 'pubDate' | 'updatedDate' | 'topic' | 'tags' | 'level' | 'draft'>;
 }
-
-export const articlePath = (id: string): string => `/articles/${id}/`;
-export const tagPath = (tag: string, page = 1): string => (page > 1 ? `/tags/${tag}/${page}/` : `/tags/${tag}/`);
-export const topicPath = (topic: string, page = 1): string =>
-  page > 1 ? `/topics/${topic}/${page}/` : `/topics/${topic}/`;
 
 /** Newest first; ties broken by title so the order is stable across builds. */
 export function byNewest<T extends ArticleRef>(articles: readonly T[]): T[] {
@@ -114,7 +111,7 @@ export interface Page<T> {
 }
 
 export function paginate<T>(items: readonly T[], pageSize: number): Page<T>[] {
-  const total = Math.max(1, Math.ceil(items.length / pageSize));
+  const total = pageCount(items.length, pageSize);
   return Array.from({ length: total }, (_, i) => ({
     items: items.slice(i * pageSize, (i + 1) * pageSize),
     current: i + 1,
@@ -150,7 +147,10 @@ export function isoDay(date: Date): string {
 }
 
 export function formatDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(locale.tag, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }

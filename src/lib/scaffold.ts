@@ -7,13 +7,7 @@
 import { slug } from 'github-slugger';
 import { closestMatches } from '../shared/edit-distance.ts';
 import { DESCRIPTION_LENGTH, LEVELS, MAX_TAGS, TITLE_LENGTH, type Level } from './schemas.ts';
-
-/**
- * Placeholder text starts with this marker. The content check rejects it in a published
- * article (see content-check), so a forgotten placeholder stops the build instead of
- * shipping; in a draft it is allowed, which is what lets the scaffold pass the check.
- */
-export const PLACEHOLDER_MARKER = 'TODO:';
+import { PLACEHOLDER_MARKER } from './placeholder.ts';
 
 /** Long enough to pass the schema's length bounds, and unmistakably not a real description. */
 export const PLACEHOLDER_DESCRIPTION = `${PLACEHOLDER_MARKER} one or two sentences on what the reader will be able to do after reading this.`;

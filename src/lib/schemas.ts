@@ -8,7 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { closestMatches } from '../shared/edit-distance.ts';
-import { SYNONYMS } from '../shared/search-query.ts';
+import { SYNONYMS } from '../shared/synonyms.ts';
 
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export type Level = (typeof LEVELS)[number];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { vocabularySchema, type VocabularyEntry } from './schemas.ts';
+import { createArticleSchema, vocabularySchema, type VocabularyEntry } from './schemas.ts';
 
 /**
  * Reads a vocabulary file (tags.yaml, topics.yaml). A malformed file stops the build
@@ -20,4 +20,15 @@ export function loadVocabulary(contentDir: string, name: 'tags' | 'topics'): Voc
     seen.add(entry.id);
   }
   return parsed.data;
+}
+
+/**
+ * The article schema of a content folder, with its vocabularies: the one assembly the build
+ * (src/content.config.ts) and the content check (src/checks/content) both use.
+ */
+export function loadArticleSchema(contentDir: string) {
+  const tags = loadVocabulary(contentDir, 'tags');
+  const topics = loadVocabulary(contentDir, 'topics');
+  const schema = createArticleSchema({ tags: tags.map((t) => t.id), topics: topics.map((t) => t.id) });
+  return { tags, topics, schema };
 }

@@ -7,14 +7,13 @@
  *   </figure>
  *
  * It also tags what the copy button must leave out, so the browser script stays a
- * few lines: `$ ` prompts become `<span class="prompt">` and output lines in shell
- * sessions get the class `output`. Shiki has no title support of its own.
+ * few lines: prompts become `<span class="prompt">` and output lines in shell sessions
+ * get the class `output`, by the rule of src/shared/shell-session.ts. Shiki has no title support of its own.
  */
 import type { ShikiTransformer } from 'shiki';
 import type { Element, ElementContent } from 'hast';
 import { SESSION_LANGUAGES, fenceLanguageLabel, metaAttribute, metaFlag } from './languages.ts';
-
-const PROMPT = /^(\$|#|PS>|>>>) /;
+import { OUTPUT_CLASS, PROMPT_CLASS, sessionLines } from '../shared/shell-session.ts';
 
 function addClass(node: Element, name: string): void {
   const current = node.properties.class;
@@ -23,25 +22,19 @@ function addClass(node: Element, name: string): void {
   node.properties.class = list.join(' ');
 }
 
-/** Moves a leading prompt out of the first text node of a line into its own span. */
-function splitPrompt(line: Element): boolean {
+/** Moves a line's leading prompt out of its first text node into its own span. */
+function splitPrompt(line: Element, prompt: string): void {
   let node: ElementContent | undefined = line;
-  const path: Element[] = [];
-  while (node && node.type === 'element') {
-    path.push(node);
-    node = node.children[0];
-  }
-  if (!node || node.type !== 'text') return false;
-  const match = PROMPT.exec(node.value);
-  if (!match) return false;
-  node.value = node.value.slice(match[0].length);
+  while (node && node.type === 'element') node = node.children[0];
+  // Shiki keeps a prompt in one token; should a grammar ever split it, the line stays as it is.
+  if (!node || node.type !== 'text' || !node.value.startsWith(prompt)) return;
+  node.value = node.value.slice(prompt.length);
   line.children.unshift({
     type: 'element',
     tagName: 'span',
-    properties: { class: 'prompt', 'aria-hidden': 'true' },
-    children: [{ type: 'text', value: match[0] }],
+    properties: { class: PROMPT_CLASS, 'aria-hidden': 'true' },
+    children: [{ type: 'text', value: prompt }],
   });
-  return true;
 }
 
 export function codeFrame(): ShikiTransformer {
@@ -56,16 +49,13 @@ export function codeFrame(): ShikiTransformer {
     code(code) {
       const lang = this.options.lang;
       if (!SESSION_LANGUAGES.has(lang)) return;
-      // In a session, a line is a command if it starts with a prompt or continues one
-      // that ended in a backslash; every other line is output.
-      let continues = false;
-      for (const child of code.children) {
-        if (child.type !== 'element' || child.tagName !== 'span') continue;
-        const text = toText(child);
-        const isCommand: boolean = continues || splitPrompt(child);
-        if (!isCommand) addClass(child, 'output');
-        continues = isCommand && /\\\s*$/.test(text);
-      }
+      const lines = code.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'span');
+      const kinds = sessionLines(lines.map(toText));
+      lines.forEach((line, i) => {
+        const { command, prompt } = kinds[i]!;
+        if (prompt) splitPrompt(line, prompt);
+        if (!command) addClass(line, OUTPUT_CLASS);
+      });
     },
     root(root) {
       const pre = root.children.find((n): n is Element => n.type === 'element' && n.tagName === 'pre');

@@ -1,65 +1,84 @@
 /**
- * The fence languages articles may use, with the label readers see on the block.
- * One list for the highlighter, the content check and the snippet checker: a fence
- * whose language is not here fails the build instead of silently becoming plain text.
+ * The fence languages articles may use, with the label readers see on the block and the
+ * checker their snippets go through. One table for the highlighter, the content check and
+ * the snippet checker: a fence whose language is not here fails the build instead of
+ * silently becoming plain text, and an alias added here is checked like its language.
  */
-export const FENCE_LANGUAGES: Record<string, string> = {
-  bash: 'Bash',
-  sh: 'Shell',
-  shell: 'Shell',
-  zsh: 'Zsh',
-  console: 'Shell session',
-  shellsession: 'Shell session',
-  powershell: 'PowerShell',
-  hcl: 'HCL',
-  terraform: 'Terraform',
-  tf: 'Terraform',
-  yaml: 'YAML',
-  yml: 'YAML',
-  json: 'JSON',
-  jsonc: 'JSON with comments',
-  toml: 'TOML',
-  ini: 'INI',
-  python: 'Python',
-  py: 'Python',
-  rust: 'Rust',
-  rs: 'Rust',
-  go: 'Go',
-  typescript: 'TypeScript',
-  ts: 'TypeScript',
-  javascript: 'JavaScript',
-  js: 'JavaScript',
-  dockerfile: 'Dockerfile',
-  docker: 'Dockerfile',
-  rego: 'Rego',
-  sql: 'SQL',
-  diff: 'Diff',
-  make: 'Makefile',
-  makefile: 'Makefile',
-  nginx: 'nginx',
-  xml: 'XML',
-  html: 'HTML',
-  css: 'CSS',
-  markdown: 'Markdown',
-  md: 'Markdown',
-  mdx: 'MDX',
-  text: 'Text',
-  txt: 'Text',
-  plaintext: 'Text',
+
+/** The snippet checkers of src/checks/content/snippets.ts, by name. */
+export type SnippetChecker = 'bash' | 'shell-session' | 'hcl' | 'yaml' | 'json' | 'toml' | 'python' | 'dockerfile';
+
+export interface FenceLanguage {
+  /** What the code block's bar shows. */
+  label: string;
+  /** Which parser the content check runs the snippet through; none for languages it cannot parse. */
+  checker?: SnippetChecker;
+}
+
+export const FENCE_LANGUAGES: Readonly<Record<string, FenceLanguage>> = {
+  bash: { label: 'Bash', checker: 'bash' },
+  sh: { label: 'Shell', checker: 'bash' },
+  shell: { label: 'Shell', checker: 'bash' },
+  zsh: { label: 'Zsh', checker: 'bash' },
+  console: { label: 'Shell session', checker: 'shell-session' },
+  shellsession: { label: 'Shell session', checker: 'shell-session' },
+  powershell: { label: 'PowerShell' },
+  hcl: { label: 'HCL', checker: 'hcl' },
+  terraform: { label: 'Terraform', checker: 'hcl' },
+  tf: { label: 'Terraform', checker: 'hcl' },
+  yaml: { label: 'YAML', checker: 'yaml' },
+  yml: { label: 'YAML', checker: 'yaml' },
+  json: { label: 'JSON', checker: 'json' },
+  jsonc: { label: 'JSON with comments' },
+  toml: { label: 'TOML', checker: 'toml' },
+  ini: { label: 'INI' },
+  python: { label: 'Python', checker: 'python' },
+  py: { label: 'Python', checker: 'python' },
+  rust: { label: 'Rust' },
+  rs: { label: 'Rust' },
+  go: { label: 'Go' },
+  typescript: { label: 'TypeScript' },
+  ts: { label: 'TypeScript' },
+  javascript: { label: 'JavaScript' },
+  js: { label: 'JavaScript' },
+  dockerfile: { label: 'Dockerfile', checker: 'dockerfile' },
+  docker: { label: 'Dockerfile', checker: 'dockerfile' },
+  rego: { label: 'Rego' },
+  sql: { label: 'SQL' },
+  diff: { label: 'Diff' },
+  make: { label: 'Makefile' },
+  makefile: { label: 'Makefile' },
+  nginx: { label: 'nginx' },
+  xml: { label: 'XML' },
+  html: { label: 'HTML' },
+  css: { label: 'CSS' },
+  markdown: { label: 'Markdown' },
+  md: { label: 'Markdown' },
+  mdx: { label: 'MDX' },
+  text: { label: 'Text' },
+  txt: { label: 'Text' },
+  plaintext: { label: 'Text' },
 };
 
 /** Fences that are not code: rendered by their own plugins, never highlighted. */
 export const SPECIAL_FENCES = ['mermaid', 'math'] as const;
 
-/** Shell languages whose lines are commands, and sessions whose `$ ` lines are commands. */
-export const SESSION_LANGUAGES = new Set(['console', 'shellsession']);
+/** Shell sessions: commands after a prompt, and their output (src/shared/shell-session.ts). */
+export const SESSION_LANGUAGES: ReadonlySet<string> = new Set(
+  Object.keys(FENCE_LANGUAGES).filter((lang) => FENCE_LANGUAGES[lang]!.checker === 'shell-session'),
+);
 
 export function isKnownFenceLanguage(lang: string): boolean {
   return Object.hasOwn(FENCE_LANGUAGES, lang) || (SPECIAL_FENCES as readonly string[]).includes(lang);
 }
 
+/** The checker a fence language's snippets go through, if any. */
+export function snippetChecker(lang: string): SnippetChecker | undefined {
+  return Object.hasOwn(FENCE_LANGUAGES, lang) ? FENCE_LANGUAGES[lang]!.checker : undefined;
+}
+
 export function fenceLanguageLabel(lang: string): string {
-  return FENCE_LANGUAGES[lang] ?? lang;
+  return FENCE_LANGUAGES[lang]?.label ?? lang;
 }
 
 /** Reads `key="value"` (or key='value') from a fence's meta string. */

@@ -1,7 +1,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { catalog } from '../data/catalog.ts';
-import { articlePath } from '../lib/articles.ts';
+import { articlePath } from '../lib/routes.ts';
 import { site } from '../site.config.ts';
 
 /** Published articles, newest first. @astrojs/rss escapes titles and descriptions. */

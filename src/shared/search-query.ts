@@ -8,38 +8,7 @@
  * Pure and dependency-free: it runs in the browser and in unit tests alike.
  */
 import { editDistance } from './edit-distance.ts';
-
-/** Abbreviations and alternative names engineers type, mapped to the words articles use. */
-export const SYNONYMS: Readonly<Record<string, string>> = {
-  k8s: 'kubernetes',
-  kube: 'kubernetes',
-  tf: 'terraform',
-  tofu: 'terraform',
-  opentofu: 'terraform',
-  gk: 'gatekeeper',
-  gha: 'github actions',
-  iac: 'infrastructure code',
-  aft: 'account factory',
-  ct: 'control tower',
-  vap: 'validatingadmissionpolicy',
-  asg: 'auto scaling group',
-  asgs: 'auto scaling group',
-  sa: 'service account',
-  svc: 'service',
-  pvc: 'persistentvolumeclaim',
-  cm: 'configmap',
-  ns: 'namespace',
-  ai: 'agent',
-  rustlang: 'rust',
-  golang: 'go',
-  py: 'python',
-  yml: 'yaml',
-  cicd: 'ci',
-  'ci/cd': 'ci',
-  devsecops: 'security',
-  daas: 'devops service',
-  'k8s.io': 'kubernetes',
-};
+import { SYNONYMS } from './synonyms.ts';
 
 /** Words that carry no meaning for matching; Pagefind requires every word, so they only hurt. */
 const STOP_WORDS = new Set(

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { articleId } from '../../src/lib/routes.ts';
 
 export interface SourceArticle {
   id: string;
@@ -20,7 +21,7 @@ export function sourceArticles(contentDir = 'content'): SourceArticle[] {
       const text = readFileSync(join(dir, file), 'utf8');
       const data = parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!);
       return {
-        id: file.replace(/\.mdx?$/, ''),
+        id: articleId(file),
         title: data.title,
         tags: data.tags,
         draft: data.draft === true,

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { createHighlighter } from 'shiki';
-import { callouts } from '../../src/markdown/callouts.ts';
-import { fenceLanguageProblem, fenceLanguages } from '../../src/markdown/fence-languages.ts';
-import { headingAnchors } from '../../src/markdown/heading-anchors.ts';
+import { fenceLanguageProblem } from '../../src/markdown/fence-languages.ts';
 import { math } from '../../src/markdown/math.ts';
+import { satteriOptions } from '../../src/markdown/index.ts';
 import { codeFrame } from '../../src/markdown/code-frame.ts';
 
 const render = async (md: string) =>
-  (
-    await markdownToHtml(md, {
-      mdastPlugins: [fenceLanguages, math],
-      hastPlugins: [callouts, headingAnchors()],
-      features: { math: true },
-    })
-  ).html;
+  // The site's own pipeline, in its order.
+  (await markdownToHtml(md, satteriOptions)).html;
 
 describe('callouts', () => {
   it('turns a GitHub alert into a labelled aside and drops the marker', async () => {

@@ -8,7 +8,7 @@ import { fenceLanguageProblem } from '../../markdown/fence-languages.ts';
 import { metaAttribute } from '../../markdown/languages.ts';
 import { checkMermaid } from '../../markdown/mermaid.ts';
 import { renderMath } from '../../markdown/math.ts';
-import { PLACEHOLDER_MARKER } from '../../lib/scaffold.ts';
+import { PLACEHOLDER_MARKER } from '../../lib/placeholder.ts';
 import type { Problem } from './problems.ts';
 
 export interface Fence {

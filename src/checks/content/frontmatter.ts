@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { unknownFieldsMessage, type ArticleData, type createArticleSchema } from '../../lib/schemas.ts';
-import { PLACEHOLDER_MARKER } from '../../lib/scaffold.ts';
+import { PLACEHOLDER_MARKER } from '../../lib/placeholder.ts';
 import type { Problem } from './problems.ts';
 import { splitFrontmatter, type SplitSource } from '../../lib/frontmatter-source.ts';
 

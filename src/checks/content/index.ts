@@ -6,13 +6,16 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { createArticleSchema, type ArticleData } from '../../lib/schemas.ts';
-import { loadVocabulary } from '../../lib/vocabulary.ts';
-import { articlePath, isStale, isoDay, tagPath, topicPath } from '../../lib/articles.ts';
+import type { ArticleData } from '../../lib/schemas.ts';
+import { loadArticleSchema } from '../../lib/vocabulary.ts';
+import { isStale, isoDay } from '../../lib/articles.ts';
+import { articleId, articlePath } from '../../lib/routes.ts';
+import { site as siteConfig } from '../../site.config.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { checkBody, type BodyFacts } from './body.ts';
 import { checkFences, closeSnippetCheckers } from './snippets.ts';
 import { checkLinks, type SiteMap } from './links.ts';
+import { siteModel } from './site-model.ts';
 import type { Problem } from './problems.ts';
 
 export { formatProblem, formatProblems, type Problem } from './problems.ts';
@@ -28,6 +31,8 @@ export interface CheckOptions {
   today?: Date;
   /** How file names appear in messages (relative to this folder). */
   cwd?: string;
+  /** Articles per listing page (tag and topic pages); default site.pageSize. */
+  pageSize?: number;
   /**
    * Files served as they are (images, favicon), which articles may link to. Default:
    * `public/` in the working directory, Astro's public folder for every content folder.
@@ -48,10 +53,9 @@ export interface CheckResult {
   problems: Problem[];
   articles: CheckedArticle[];
   errorCount: number;
+  /** The pages, ids, redirects and drafts the links were resolved against. */
+  site: SiteMap;
 }
-
-/** Layout ids every article page has besides its headings. */
-const ARTICLE_PAGE_IDS = ['main', 'toc-title', 'related-title'];
 
 /** Site paths of the files in the public folder (none if it does not exist). */
 async function listPublicPaths(dir: string): Promise<string[]> {
@@ -72,17 +76,10 @@ async function listContentFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
-/** The entry id Astro's glob loader gives a file: its path without extension, lowercased. */
-export function entryId(articlesDir: string, file: string): string {
-  return relative(articlesDir, file).replace(/\\/g, '/').replace(/\.mdx?$/, '').replace(/\/index$/, '').toLowerCase();
-}
-
 export async function checkContent(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const articlesDir = join(options.contentDir, 'articles');
-  const tags = loadVocabulary(options.contentDir, 'tags');
-  const topics = loadVocabulary(options.contentDir, 'topics');
-  const schema = createArticleSchema({ tags: tags.map((t) => t.id), topics: topics.map((t) => t.id) });
+  const { topics, schema } = loadArticleSchema(options.contentDir);
   const problems: Problem[] = [];
   const articles: CheckedArticle[] = [];
   const firstFileForId = new Map<string, string>();
@@ -91,7 +88,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   for (const path of await listContentFiles(articlesDir)) {
     const file = relative(cwd, path);
     const source = await readFile(path, 'utf8');
-    const id = entryId(articlesDir, path);
+    const id = articleId(relative(articlesDir, path));
     const earlier = firstFileForId.get(id);
     if (earlier) {
       problems.push({
@@ -125,31 +122,15 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   }
 
   const published = articles.filter((a) => options.includeDrafts || !a.data.draft);
-  const site: SiteMap = { pages: new Map(), redirects: new Map(), drafts: new Set() };
-  for (const path of ['/', '/tags/', '/search/', '/rss.xml', '/sitemap-index.xml', '/robots.txt']) site.pages.set(path, undefined);
-  for (const path of await listPublicPaths(options.publicDir ?? join(process.cwd(), 'public'))) site.pages.set(path, undefined);
-  for (const topic of topics) site.pages.set(topicPath(topic.id), undefined);
-  for (const article of published) {
-    const ids = new Set([
-      ...ARTICLE_PAGE_IDS,
-      ...article.body.headingIds,
-      ...(article.data.faq.length ? ['faq'] : []),
-      ...(article.data.sources.length ? ['sources'] : []),
-    ]);
-    site.pages.set(articlePath(article.id), ids);
-    for (const tag of article.data.tags) site.pages.set(tagPath(tag), undefined);
-  }
-  for (const article of articles) if (!published.includes(article)) site.drafts.add(articlePath(article.id));
-  for (const article of published) {
-    for (const from of article.data.redirectFrom) {
-      const clash = site.pages.has(from) ? 'an existing page' : site.redirects.get(from);
-      if (clash) {
-        problems.push({ file: article.file, line: 1, subject: 'redirectFrom', message: `${from} is already ${clash === 'an existing page' ? clash : `redirected to ${clash}`}; remove it here`, severity: 'error' });
-        continue;
-      }
-      site.redirects.set(from, articlePath(article.id));
-    }
-  }
+  const model = siteModel({
+    published: published.map((a) => ({ ...a, headingIds: a.body.headingIds })),
+    drafts: articles.filter((a) => !published.includes(a)).map((a) => ({ ...a, headingIds: a.body.headingIds })),
+    topics,
+    publicPaths: await listPublicPaths(options.publicDir ?? join(process.cwd(), 'public')),
+    pageSize: options.pageSize ?? siteConfig.pageSize,
+  });
+  problems.push(...model.problems);
+  const site = model.site;
   const today = options.today ?? new Date();
   for (const article of published) {
     problems.push(...checkLinks(article.file, articlePath(article.id), article.body.links, site));
@@ -165,5 +146,5 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   }
   // Reading order: file by file, line by line (checks finish in different orders).
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-  return { problems, articles, errorCount: problems.filter((p) => p.severity === 'error').length };
+  return { problems, articles, errorCount: problems.filter((p) => p.severity === 'error').length, site };
 }

@@ -9,7 +9,8 @@ import { createInterface } from 'node:readline';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parse as parseToml } from 'smol-toml';
 import { parseAllDocuments } from 'yaml';
-import { metaAttribute } from '../../markdown/languages.ts';
+import { metaAttribute, snippetChecker, type SnippetChecker } from '../../markdown/languages.ts';
+import { sessionCommands } from '../../shared/shell-session.ts';
 import type { Fence } from './body.ts';
 import type { Problem } from './problems.ts';
 
@@ -68,21 +69,6 @@ async function checkShell(code: string): Promise<SnippetFailure | undefined> {
     }
   }
   return undefined;
-}
-
-/** The commands of a shell session: `$ ` lines and their backslash continuations. */
-export function sessionCommands(code: string): string {
-  const out: string[] = [];
-  let continues = false;
-  for (const line of code.split('\n')) {
-    const prompt = /^(\$|#) /.exec(line);
-    if (prompt || continues) {
-      const command = prompt ? line.slice(prompt[0].length) : line;
-      out.push(command);
-      continues = /\\\s*$/.test(command);
-    } else out.push('');
-  }
-  return out.join('\n');
 }
 
 /**
@@ -147,7 +133,8 @@ function checkDockerfile(code: string): SnippetFailure | undefined {
   return undefined;
 }
 
-const checkers: Record<string, Checker> = {
+/** One checker per name in the language table (src/markdown/languages.ts), which maps fence names to them. */
+const checkers: Record<SnippetChecker, Checker> = {
   hcl: async (code) => {
     try {
       await parseHcl('snippet.tf', code);
@@ -188,17 +175,13 @@ const checkers: Record<string, Checker> = {
   },
   python: checkPython,
   bash: checkShell,
-  console: (code) => checkShell(sessionCommands(code)),
+  'shell-session': (code) => checkShell(sessionCommands(code)),
   dockerfile: checkDockerfile,
 };
-const aliases: Record<string, string> = {
-  terraform: 'hcl', tf: 'hcl', yml: 'yaml', py: 'python', sh: 'bash', shell: 'bash', zsh: 'bash', shellsession: 'console', docker: 'dockerfile',
-};
-
 
 export async function checkSnippet(lang: string, code: string): Promise<SnippetFailure | undefined> {
-  const checker = checkers[aliases[lang] ?? lang];
-  return checker ? checker(code) : undefined;
+  const checker = snippetChecker(lang);
+  return checker ? checkers[checker](code) : undefined;
 }
 
 /** Runs `task` over `items` with at most `limit` in flight, keeping the results in order. */
