@@ -154,6 +154,12 @@ level: ${input.level}
 #   - tool: Terraform
 #     version: ">= 1.10"
 # faq: 3–5 questions readers search for, each with question: "…" and answer: "…"
+# sources: the docs, release notes and code that back every date, version, limit and model name
+# stated as fact. Required to publish: the content check refuses a published article without one.
+sources: []
+#   - title: "Terraform docs: import blocks"
+#     url: "https://developer.hashicorp.com/terraform/language/v1.8.x/import"
+#     backs: "import blocks need Terraform 1.5 or later"
 draft: true  # the build leaves drafts out; set false when the article is ready to publish
 ---
 

@@ -26,6 +26,8 @@ const FIELDS =
 const SNIPPET_FIX = 'Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence\'s first line.';
 const ANCHOR_HINT = '(ids are the heading text, lowercased, spaces as hyphens)';
 const DESCRIPTION_HINT = '(one or two sentences shown in lists, search results and the meta description)';
+const SOURCES_HINT =
+  'a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for each document, release note or source file its dates, versions, limits and model names rest on (see CONTRIBUTING.md, "Sources"), or keep draft: true';
 
 /** Folder → the exact lines the check reports, in the order it finds them. */
 const cases: Record<string, string[]> = {
@@ -64,6 +66,10 @@ const cases: Record<string, string[]> = {
   'empty-file': [
     `${at('empty-file')}:1 the file is empty; an article starts with frontmatter between --- lines (run \`npm run new -- "Title"\` to scaffold one)`,
   ],
+  // A published article shows its evidence: a missing list is reported where missing fields go,
+  // an empty one on its own line.
+  'published-without-sources': [`${at('published-without-sources')}:1 sources: ${SOURCES_HINT}`],
+  'empty-sources': [`${at('empty-sources')}:9 sources: ${SOURCES_HINT}`],
   'duplicate-slug': [
     `${at('duplicate-slug', 'a.mdx')}:1 slug: 'a' is already used by ${at('duplicate-slug', 'a.md')}; both would publish at /articles/a/. Rename one file.`,
   ],

@@ -122,6 +122,7 @@ describe('renderArticle', () => {
       topic: 'kubernetes',
       tags: ['kubernetes', 'policy-as-code'],
       level: 'intermediate',
+      sources: [],
       draft: true,
     });
   });
@@ -172,9 +173,12 @@ describe('a scaffolded article and the content check', () => {
     const result = await checkContent({ contentDir: dir, staleAfterMonths: 12, today, cwd: dir });
     const placeholder =
       'placeholder: text from `npm run new` is still here; write the section, or keep draft: true until it is done';
-    expect(result.problems).toHaveLength(8);
+    const sourcesLine = text.split('\n').indexOf('sources: []') + 1;
+    expect(result.problems).toHaveLength(9);
     expect(result.problems.map(formatProblem)).toEqual([
       'articles/x.mdx:3 description: is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
+      // The empty sources placeholder: a published article needs at least one.
+      `articles/x.mdx:${sourcesLine} sources: a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for each document, release note or source file its dates, versions, limits and model names rest on (see CONTRIBUTING.md, "Sources"), or keep draft: true`,
       // Every body line the scaffold starts with the marker, found independently of the parser.
       ...text.split('\n').flatMap((l, i) => (/^(## )?TODO:/.test(l) ? [`articles/x.mdx:${i + 1} ${placeholder}`] : [])),
     ]);

@@ -33,6 +33,41 @@ function lineOfPath(doc: Document, counter: LineCounter, path: readonly Property
   return line;
 }
 
+/**
+ * What a draft may lack but a published article may not: a real description (`npm run new`
+ * leaves a placeholder) and at least one source for its facts. Both are reported together.
+ */
+function publishingProblems(file: string, data: ArticleData, doc: Document, counter: LineCounter): Problem[] {
+  if (data.draft) return [];
+  const problems: Problem[] = [];
+  if (data.description.startsWith(PLACEHOLDER_MARKER)) {
+    const line = lineOfPath(doc, counter, ['description']);
+    problems.push({
+      file,
+      line: line ? line + 1 : 1,
+      severity: 'error',
+      subject: 'description',
+      message: 'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
+    });
+  }
+  if (data.sources.length === 0) {
+    // An empty `sources:` is reported on its own line; a missing one where missing fields go, line 1.
+    const line = lineOfPath(doc, counter, ['sources']);
+    problems.push({
+      file,
+      line: line ? line + 1 : 1,
+      severity: 'error',
+      subject: 'sources',
+      message: SOURCES_REQUIRED,
+    });
+  }
+  return problems;
+}
+
+/** The rule as writers read it when the check stops the build. */
+const SOURCES_REQUIRED =
+  'a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for each document, release note or source file its dates, versions, limits and model names rest on (see CONTRIBUTING.md, "Sources"), or keep draft: true';
+
 export function checkFrontmatter(
   file: string,
   source: string,
@@ -94,26 +129,9 @@ export function checkFrontmatter(
   const result = schema.safeParse(raw);
   if (result.success) {
     const data = result.data;
-    // `npm run new` leaves a placeholder description; fine in a draft, never on the live site.
-    if (!data.draft && data.description.startsWith(PLACEHOLDER_MARKER)) {
-      const line = lineOfPath(doc, counter, ['description']);
-      return {
-        data,
-        split,
-        problems: [
-          {
-            file,
-            line: line ? line + 1 : 1,
-            severity: 'error',
-            subject: 'description',
-            message: 'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
-          },
-        ],
-      };
-    }
     // For problems found later (freshness), on the line of the field concerned.
     const fieldLine = (field: string) => (lineOfPath(doc, counter, [field]) ?? 0) + 1;
-    return { data, split, problems: [], fieldLine };
+    return { data, split, problems: publishingProblems(file, data, doc, counter), fieldLine };
   }
   return {
     split,
