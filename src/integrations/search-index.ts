@@ -15,7 +15,7 @@ import { scanDist, scanHtml } from '../checks/dist/dist-scan.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { articleId, articlePath } from '../lib/routes.ts';
 import { locale } from '../lib/locale.ts';
-import { SEARCH_BUNDLE_DIR, SEARCH_BUNDLE_PATH, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
 
 async function newIndex(): Promise<pagefind.PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: locale.language });

@@ -74,6 +74,9 @@ lastReviewed: 2026-11-01
 topic: kubernetes
 tags: [kubernetes]
 level: beginner
+sources:
+  - title: "Astro docs: the glob loader"
+    url: "https://docs.astro.build/en/reference/content-loader-reference/#glob-loader"
 ---
 
 ## Overview
@@ -98,7 +101,7 @@ ${body}
     });
     expect(result.articles.map((a) => a.id).sort()).toEqual(['linking', 'my-notesv2']);
     expect(result.problems.map(formatProblem)).toEqual([
-      'articles/linking.md:15:8 link /articles/my%20notes.v2/: no page at /articles/my%20notes.v2/; did you mean /articles/my-notesv2/?',
+      'articles/linking.md:18:8 link /articles/my%20notes.v2/: no page at /articles/my%20notes.v2/; did you mean /articles/my-notesv2/?',
     ]);
   });
 });
