@@ -1,35 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './scripts/lib/chromium.ts';
 
-/**
- * Which Chromium to drive: an explicit PW_CHROMIUM_PATH, else Playwright's own build
- * when `npx playwright install chromium` has been run (the laptop path), else the
- * system's (CI machines here cannot download Playwright's browsers).
- */
-function pickChromium(): string | undefined {
-  if (process.env.PW_CHROMIUM_PATH) return process.env.PW_CHROMIUM_PATH;
-  try {
-    if (existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    /* no bundled browser */
-  }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));
-}
-
-const executablePath = pickChromium();
-const launchOptions = executablePath
-  ? {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }
-  : {};
+const launchOptions = chromiumLaunchOptions();
 const SITE_PORT = Number(process.env.E2E_PORT ?? 4322);
 const FIXTURE_PORT = SITE_PORT + 1;
 const DEV_PORT = SITE_PORT + 2;

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
-import { buildCorpus, printTable, recordRun, run } from './lib/corpus.ts';
+import { chromiumLaunchOptions } from './lib/chromium.ts';
+import { buildCorpus, median, printTable, recordRun, run } from './lib/corpus.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_BUNDLE_PATH, SEARCH_VOCABULARY_FILE } from '../src/shared/search-bundle.ts';
 
 const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
@@ -54,26 +55,13 @@ async function serve(distDir: string, port: number): Promise<() => void> {
   throw new Error(`preview server for ${distDir} did not start`);
 }
 
-function executablePath(): string | undefined {
-  if (process.env.PW_CHROMIUM_PATH) return process.env.PW_CHROMIUM_PATH;
-  try {
-    if (existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    /* fall through to the system browser */
-  }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-}
-
 async function measure(label: string, distDir: string, port: number, figures: Record<string, number>): Promise<void> {
   figures[`${label}: index files`] = await dirBytes(join(distDir, SEARCH_BUNDLE_DIR), (n) => !UI_FILES.test(n));
   figures[`${label}: typo vocabulary gzip`] = gzipSync(
     await readFile(join(distDir, SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE)),
   ).length;
   const stop = await serve(distDir, port);
-  const browser = await chromium.launch({
-    executablePath: executablePath(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions());
   try {
     const page = await browser.newPage();
     // Count bytes from Playwright's network events: Pagefind fetches from a web worker,
@@ -114,8 +102,7 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     figures[`${label}: bytes for second query`] = bytes;
     const times: number[] = [];
     for (const { q } of queries) times.push(await searchAndLoad(q));
-    times.sort((a, b) => a - b);
-    figures[`${label}: median query time`] = times[Math.floor(times.length / 2)]!;
+    figures[`${label}: median query time`] = median(times);
   } finally {
     await browser.close();
     stop();

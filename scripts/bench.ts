@@ -11,11 +11,10 @@ import { extraLanguages, markdownConfig, satteriOptions } from '../src/markdown/
 import { SPECIAL_FENCES } from '../src/markdown/languages.ts';
 import { checkContent } from '../src/checks/content/index.ts';
 import { splitFrontmatter } from '../src/checks/content/frontmatter.ts';
-import { buildCorpus, generateCorpus, printTable, recordRun, run } from './lib/corpus.ts';
+import { buildCorpus, generateCorpus, median, printTable, recordRun, run } from './lib/corpus.ts';
 
 const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
 const ROUNDS = 5;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
   const start = performance.now();

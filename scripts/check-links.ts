@@ -16,7 +16,8 @@ import {
   type ExternalResult,
 } from '../src/checks/dist/external-links.ts';
 import { site } from '../src/site.config.ts';
-import { locale } from '../src/lib/locale.ts';
+import { plural as n } from '../src/lib/plural.ts';
+import { byPlace } from '../src/checks/content/problems.ts';
 
 const USAGE = `Usage: npm run check:links -- [--dir dist] [--external] [--max-age-days 7] [--cache .cache/external-links.json]
                                 [--site ${site.url}] [--format text|markdown]
@@ -67,10 +68,9 @@ if (!existsSync(distDir)) {
 
 const pages = await scanDist(distDir);
 const result = checkDistLinks(pages, await listDistFiles(distDir), { siteUrl: values.site });
-const problems = [...result.problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+const problems = [...result.problems].sort(byPlace);
 const external = [...result.external].sort((a, b) => b.count - a.count || a.url.localeCompare(b.url));
 const externalUses = external.reduce((n, e) => n + e.count, 0);
-const n = (count: number, word: string) => `${count.toLocaleString(locale.tag)} ${word}${count === 1 ? '' : 's'}`;
 const out: string[] = [];
 
 // Internal links.

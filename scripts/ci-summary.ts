@@ -10,6 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { checkContent, formatProblem, type Problem } from '../src/checks/content/index.ts';
+import { byPlace } from '../src/checks/content/problems.ts';
+import { plural } from '../src/lib/plural.ts';
 import { listDistFiles, scanDist, type ScannedPage } from '../src/checks/dist/dist-scan.ts';
 import { checkDistLinks, formatLinkProblem } from '../src/checks/dist/link-check.ts';
 import {
@@ -26,13 +28,11 @@ const DIST = 'dist';
 const BASELINE_FILE = 'tests/budgets/page-weight-baseline.json';
 const out: string[] = ['# Content and site report', ''];
 const fence = (lines: readonly string[]) => ['```text', ...lines, '```'];
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 // 1. Content: frontmatter, MDX, headings, links between articles; snippets reported apart.
 try {
   const result = await checkContent({ contentDir, staleAfterMonths: site.staleAfterMonths });
   const isSnippet = (p: Problem) => p.subject?.endsWith('fence') ?? false;
-  const byPlace = (a: Problem, b: Problem) => a.file.localeCompare(b.file) || a.line - b.line;
   const errors = result.problems.filter((p) => p.severity === 'error' && !isSnippet(p)).sort(byPlace);
   const snippets = result.problems.filter((p) => p.severity === 'error' && isSnippet(p)).sort(byPlace);
   const warnings = result.problems.filter((p) => p.severity === 'warning').sort(byPlace);
@@ -86,11 +86,7 @@ if (!existsSync(join(DIST, 'index.html'))) {
       '',
       `❌ ${plural(links.problems.length, 'broken link')}. \`npm run build && npm run check:links\` reproduces this.`,
       '',
-      ...fence(
-        links.problems
-          .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
-          .map((p) => formatLinkProblem(p, DIST)),
-      ),
+      ...fence(links.problems.sort(byPlace).map((p) => formatLinkProblem(p, DIST))),
     );
   out.push('', `${plural(links.external.length, 'external URL')} not fetched here; a weekly job checks them.`);
 

@@ -77,6 +77,9 @@ export async function buildCorpus(dir: string, count: number): Promise<{ distDir
   return { distDir, buildMs: result.ms };
 }
 
+/** The middle value (the upper middle of an even count): what a benchmark reports of its rounds. */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 export interface HistoryEntry {
   date: string;
   commit: string;

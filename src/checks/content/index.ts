@@ -16,7 +16,7 @@ import { checkBody, type BodyFacts } from './body.ts';
 import { checkFences, closeSnippetCheckers } from './snippets.ts';
 import { checkLinks, type SiteMap } from './links.ts';
 import { siteModel } from './site-model.ts';
-import type { Problem } from './problems.ts';
+import { byPlace, type Problem } from './problems.ts';
 
 export { formatProblem, formatProblems, type Problem } from './problems.ts';
 
@@ -145,6 +145,6 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     }
   }
   // Reading order: file by file, line by line (checks finish in different orders).
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  problems.sort(byPlace);
   return { problems, articles, errorCount: problems.filter((p) => p.severity === 'error').length, site };
 }

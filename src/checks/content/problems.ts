@@ -1,3 +1,5 @@
+import { plural } from '../../lib/plural.ts';
+
 /** A problem found in a content file, reported like a compiler: file:line:column subject: message. */
 export interface Problem {
   file: string;
@@ -14,9 +16,20 @@ export function formatProblem(p: Problem): string {
   return `${where} ${p.severity === 'warning' ? 'warning: ' : ''}${p.subject ? `${p.subject}: ` : ''}${p.message}`;
 }
 
+/** Reading order for anything reported at a place: file by file, line by line, then column. */
+export function byPlace(a: Place, b: Place): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+}
+
+interface Place {
+  file: string;
+  line: number;
+  column?: number;
+}
+
 export function formatProblems(problems: readonly Problem[]): string {
-  const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  const sorted = [...problems].sort(byPlace);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  return `${sorted.map(formatProblem).join('\n')}\n\n${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} in content.`;
+  return `${sorted.map(formatProblem).join('\n')}\n\n${plural(errors, 'error')}, ${plural(warnings, 'warning')} in content.`;
 }

@@ -11,6 +11,7 @@ import { parse as parseToml } from 'smol-toml';
 import { parseAllDocuments } from 'yaml';
 import { metaAttribute, snippetChecker, type SnippetChecker } from '../../markdown/languages.ts';
 import { sessionCommands } from '../../shared/shell-session.ts';
+import { mapLimited } from '../../lib/concurrency.ts';
 import type { Fence } from './body.ts';
 import type { Problem } from './problems.ts';
 
@@ -182,20 +183,6 @@ const checkers: Record<SnippetChecker, Checker> = {
 export async function checkSnippet(lang: string, code: string): Promise<SnippetFailure | undefined> {
   const checker = snippetChecker(lang);
   return checker ? checkers[checker](code) : undefined;
-}
-
-/** Runs `task` over `items` with at most `limit` in flight, keeping the results in order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 export async function checkFences(file: string, fences: readonly Fence[]): Promise<Problem[]> {

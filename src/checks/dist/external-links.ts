@@ -5,6 +5,7 @@
  * requests in flight, and a cache so a URL that worked is not asked again for a while.
  * `fetch` and `sleep` are parameters so the logic is tested without a network.
  */
+import { mapLimited } from '../../lib/concurrency.ts';
 
 export interface ExternalResult {
   url: string;
@@ -102,27 +103,16 @@ export async function checkExternalUrls(urls: readonly string[], options: Extern
   const now = options.now ?? Date.now;
   const maxAge = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
   const cache = options.cache;
-  const results: ExternalResult[] = new Array(urls.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < urls.length) {
-      const index = next++;
-      const url = urls[index]!;
-      const cached = cache?.entries[url];
-      if (cached?.ok && now() - cached.checkedAt <= maxAge) {
-        results[index] = { ...cached, fromCache: true };
-        continue;
-      }
-      const result = await checkExternalUrl(url, options);
-      results[index] = result;
-      if (cache) {
-        if (result.ok) cache.entries[url] = result;
-        else delete cache.entries[url];
-      }
+  return mapLimited(urls, options.concurrency ?? 8, async (url) => {
+    const cached = cache?.entries[url];
+    if (cached?.ok && now() - cached.checkedAt <= maxAge) return { ...cached, fromCache: true };
+    const result = await checkExternalUrl(url, options);
+    if (cache) {
+      if (result.ok) cache.entries[url] = result;
+      else delete cache.entries[url];
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 8, urls.length)) }, worker));
-  return results;
+    return result;
+  });
 }
 
 /** Drops cache entries past their age, so the file does not grow with links long removed. */

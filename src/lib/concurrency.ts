@@ -1,0 +1,21 @@
+/**
+ * Runs `task` over `items` with at most `limit` in flight, keeping the results in order.
+ * Written out rather than taken from p-limit: it is these few lines, and the snippet check
+ * and the external link check both want exactly this shape (a bounded pool over a list).
+ */
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}
