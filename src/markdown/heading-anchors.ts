@@ -8,6 +8,12 @@ import GithubSlugger from 'github-slugger';
 import type { Element } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
 
+/** The wrapper's class for a heading of tag `h2`…`h6`. */
+export const headingWrapClass = (tagName: string): string => `heading-wrap level-${tagName}`;
+export const HEADING_ANCHOR_CLASS = 'heading-anchor';
+/** What a screen reader hears for the anchor link. */
+export const anchorLabel = (text: string): string => `Section titled “${text}”`;
+
 export function headingAnchors(): () => HastPluginDefinition {
   return () => {
     const slugger = new GithubSlugger();
@@ -22,14 +28,14 @@ export function headingAnchors(): () => HastPluginDefinition {
           return {
             type: 'element',
             tagName: 'div',
-            properties: { class: `heading-wrap level-${node.tagName}` },
+            properties: { class: headingWrapClass(node.tagName) },
             children: [
               { ...node, properties: { ...node.properties, id } },
               {
                 type: 'element',
                 tagName: 'a',
                 // Not indexed: its screen-reader text would otherwise show up in search excerpts.
-                properties: { class: 'heading-anchor', href: `#${id}`, 'data-pagefind-ignore': '' },
+                properties: { class: HEADING_ANCHOR_CLASS, href: `#${id}`, 'data-pagefind-ignore': '' },
                 children: [
                   {
                     type: 'element',
@@ -41,7 +47,7 @@ export function headingAnchors(): () => HastPluginDefinition {
                     type: 'element',
                     tagName: 'span',
                     properties: { class: 'sr-only' },
-                    children: [{ type: 'text', value: `Section titled “${text}”` }],
+                    children: [{ type: 'text', value: anchorLabel(text) }],
                   },
                 ],
               },
