@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articlePage, type PageArticle } from '../../src/lib/article-page.ts';
-import { groupByTag, groupByTopic, positions } from '../../src/lib/articles.ts';
+import { groupByTag, groupByTopic, isStale, positions } from '../../src/lib/articles.ts';
+import { articleJsonLd } from '../../src/lib/structured-data.ts';
 import type { ArticleData } from '../../src/lib/schemas.ts';
 
 const data = (overrides: Partial<ArticleData>): ArticleData => ({
@@ -92,5 +93,50 @@ describe('articlePage', () => {
   it('is stale once the last review is older than the configured months', () => {
     expect(page.stale).toBe(false);
     expect(pageOf(current, new Date('2027-06-02T00:00:00Z')).stale).toBe(true);
+  });
+});
+
+describe('freshness cut-off', () => {
+  const today = new Date('2026-11-26T00:00:00Z');
+  it('is fresh on the very day the age is reached and stale the day before it', () => {
+    expect(isStale(new Date('2025-11-26T00:00:00Z'), today, 12)).toBe(false);
+    expect(isStale(new Date('2025-11-25T23:59:59Z'), today, 12)).toBe(true);
+  });
+  it('counts calendar months, not 30-day blocks', () => {
+    expect(isStale(new Date('2026-08-26T00:00:00Z'), today, 3)).toBe(false);
+    expect(isStale(new Date('2026-08-25T00:00:00Z'), today, 3)).toBe(true);
+  });
+  it('with an age of 0 months, anything before today is stale', () => {
+    expect(isStale(today, today, 0)).toBe(false);
+    expect(isStale(new Date('2026-11-25T00:00:00Z'), today, 0)).toBe(true);
+  });
+});
+
+describe('JSON-LD', () => {
+  const hostile = data({
+    title: 'Ends </script><script>alert(1)</script> here',
+    description: 'A <!-- comment --> and an ampersand & in the description of this article.',
+    faq: [{ question: 'What about </SCRIPT>?', answer: 'It must not end the element <either>.' }],
+  });
+  const json = articleJsonLd({ article: hostile, url: 'https://kb.example.com/articles/x/', siteName: 'KB' });
+  it('never contains a "<", so no text can end the script element or open a comment', () => {
+    expect(json).not.toContain('<');
+    expect(json).toContain('\\u003c/script>');
+  });
+  it('still parses back to exactly the text written', () => {
+    const graph = JSON.parse(json)['@graph'];
+    expect(graph[0].headline).toBe(hostile.title);
+    expect(graph[0].description).toBe(hostile.description);
+    expect(graph[1].mainEntity[0]).toEqual({
+      '@type': 'Question',
+      name: 'What about </SCRIPT>?',
+      acceptedAnswer: { '@type': 'Answer', text: 'It must not end the element <either>.' },
+    });
+  });
+  it('leaves out the FAQ page and the citations when the article has none', () => {
+    const plain = JSON.parse(articleJsonLd({ article: data({}), url: 'https://x/', siteName: 'KB' }))['@graph'];
+    expect(plain).toHaveLength(1);
+    expect(plain[0]).not.toHaveProperty('citation');
+    expect(plain[0].dateModified).toBe(plain[0].datePublished);
   });
 });

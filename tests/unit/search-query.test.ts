@@ -63,3 +63,23 @@ describe('query planning', () => {
     expect(fallbackQueries(planQuery('terraform kubectl', vocabulary), vocabulary)).toEqual(['terraform']);
   });
 });
+
+describe('fallback queries', () => {
+  const fallbacks = (typed: string) => fallbackQueries(planQuery(typed, vocabulary), vocabulary);
+  it('has none for a single word: there is nothing to drop', () => {
+    expect(fallbacks('quokka')).toEqual([]);
+    expect(fallbacks('terraform')).toEqual([]);
+  });
+  it('first drops the words the index lacks, then tries the longest known word', () => {
+    expect(fallbacks('terraform kubectl quokka')).toEqual(['terraform kubectl', 'terraform']);
+  });
+  it('counts a prefix of an index word as known, since Pagefind matches prefixes', () => {
+    expect(fallbacks('kubec quokka')).toEqual(['kubec']);
+  });
+  it('with no known word at all, tries the longest word typed', () => {
+    expect(fallbacks('quokka wombats')).toEqual(['wombats']);
+  });
+  it('never repeats a query', () => {
+    expect(fallbacks('kubectl quokka')).toEqual(['kubectl']);
+  });
+});
