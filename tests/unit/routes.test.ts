@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -65,7 +65,6 @@ describe('links to an article whose file name is not its slug', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const vocabulary = join(ROOT, 'tests/fixtures/site');
   mkdirSync(join(dir, 'articles'));
-  for (const file of ['tags.yaml', 'topics.yaml']) copyFileSync(join(vocabulary, file), join(dir, file));
   const article = (title: string, body: string) => `---
 title: "${title}"
 description: "An article used to check how links to a renamed file resolve before the build."
@@ -95,6 +94,7 @@ ${body}
   it('accepts the link to the published URL and rejects the one to the file name', async () => {
     const result = await checkContent({
       contentDir: dir,
+      vocabularyDir: vocabulary,
       staleAfterMonths: 12,
       cwd: dir,
       today: new Date('2026-11-26'),

@@ -23,6 +23,11 @@ export { formatProblem, formatProblems, type Problem } from './problems.ts';
 export interface CheckOptions {
   /** Content folder (with articles/, tags.yaml, topics.yaml). */
   contentDir: string;
+  /**
+   * Folder whose tags.yaml and topics.yaml to use instead of the content folder's own: the
+   * test fixtures under tests/fixtures/broken share the fixture site's.
+   */
+  vocabularyDir?: string;
   /** Include drafts as published (dev server). */
   includeDrafts?: boolean;
   /** Run the snippet parsers (slower; on by default). */
@@ -79,7 +84,7 @@ async function listContentFiles(dir: string): Promise<string[]> {
 export async function checkContent(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const articlesDir = join(options.contentDir, 'articles');
-  const { topics, schema } = loadArticleSchema(options.contentDir);
+  const { topics, schema } = loadArticleSchema(options.vocabularyDir ?? options.contentDir);
   const problems: Problem[] = [];
   const articles: CheckedArticle[] = [];
   const firstFileForId = new Map<string, string>();
