@@ -8,6 +8,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { buildLog } from './src/integrations/build-log.ts';
 import { codeTokenStyles } from './src/integrations/code-token-styles.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { redirectPaths } from './src/lib/redirects.ts';
 
 // Redirect pages (from redirectFrom) forward to the new URL and stay out of the sitemap.
@@ -16,8 +17,11 @@ const redirects = new Set(redirectPaths(contentDir));
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Never inline CSS as <style>: the Content Security Policy (src/lib/csp.ts) allows none.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Never inline a small script into the page either: it would need its own CSP hash.
+  vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   integrations: [
     buildLog(),
     contentCheck({ contentDir, staleAfterMonths: site.staleAfterMonths }),
@@ -25,6 +29,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !redirects.has(new URL(page).pathname) }),
     searchIndex({ contentDir }),
     codeTokenStyles(codeThemes),
+    securityHeaders(),
   ],
   markdown: markdownConfig(),
 });

@@ -4,8 +4,9 @@
 // for rewriting queries, so we wrap the search function of its Pagefind instance; the
 // instance API used here (getInstanceManager, __load__, __pagefind__) is that of
 // @pagefind component UI 1.6, pinned through package-lock.json.
-// ?inline keeps this CSS inside the lazily loaded chunk instead of every page's stylesheet.
-import searchStyles from '../styles/search.css?inline';
+// ?url: the CSS stays out of every page's stylesheet and is linked only when search opens
+// (a link, not an injected <style>, which the Content Security Policy forbids).
+import searchStylesUrl from '../styles/search.css?url';
 import { HIGHLIGHT_PARAM } from '../shared/search-params.ts';
 import { SEARCH_BUNDLE_PATH as BUNDLE, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
 import { createVocabulary, fallbackQueries, planQuery, type QueryPlan } from '../shared/search-query.ts';
@@ -31,8 +32,9 @@ declare global {
 let assets: Promise<void> | undefined;
 function loadAssets(): Promise<void> {
   assets ??= new Promise<void>((resolve, reject) => {
-    const style = document.createElement('style');
-    style.textContent = searchStyles;
+    const style = document.createElement('link');
+    style.rel = 'stylesheet';
+    style.href = searchStylesUrl;
     document.head.append(style);
     const css = document.createElement('link');
     css.rel = 'stylesheet';

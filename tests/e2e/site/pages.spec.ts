@@ -21,8 +21,11 @@ test('an article renders its title, section headings and highlighted code', asyn
   expect(await page.locator('article h2').count()).toBeGreaterThan(1);
   const block = page.locator('figure.code pre.astro-code').first();
   await expect(block).toBeVisible();
-  // Highlighted: tokens carry theme colours as CSS variables.
-  expect(await block.locator('span[style*="--shiki-light"]').count()).toBeGreaterThan(0);
+  // Highlighted: token classes give each token its theme colours as CSS variables.
+  const token = block.locator('.line > span[class]').first();
+  expect(await token.evaluate((el) => getComputedStyle(el).getPropertyValue('--shiki-light'))).toMatch(
+    /^#[0-9a-f]{6}$/,
+  );
   await expect(page.locator('figure.code .code-lang').first()).not.toBeEmpty();
 });
 

@@ -43,7 +43,7 @@ test.describe('theme', () => {
       .poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor))
       .toBe('rgb(255, 255, 255)');
     // Code follows the theme through CSS variables, without re-highlighting.
-    const token = page.locator('.astro-code span[style*="--shiki-light"]').first();
+    const token = page.locator('.astro-code .line > span[class]').first();
     const light = await token.evaluate((el) => getComputedStyle(el).color);
     await page.getByLabel('Colour theme').selectOption('dark');
     await expect.poll(() => token.evaluate((el) => getComputedStyle(el).color)).not.toBe(light);
