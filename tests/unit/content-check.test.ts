@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkContent, formatProblem } from '../../src/checks/content/index.ts';
+import { loadSpellingDictionary } from '../../src/checks/content/spelling.ts';
 
 // Every message is asserted in full, as `npm run validate` prints it: file:line[:column],
 // the field, link or fence, what is wrong and how to fix it.
@@ -115,6 +116,21 @@ const cases: Record<string, string[]> = {
   'invalid-yaml-snippet': [
     `${at('invalid-yaml-snippet')}:21 \`\`\`yaml fence: YAML: Nested mappings are not allowed in compact mappings. ${SNIPPET_FIX}`,
   ],
+  // The second of three documents; the third, a custom resource with no known schema, is skipped.
+  'kubernetes-unknown-field': [
+    `${at('kubernetes-unknown-field', 'kubernetes-unknown-field.md')}:35 \`\`\`yaml fence: Kubernetes Deployment: spec has no field 'replica'; the closest is 'replicas'. ${SNIPPET_FIX}`,
+  ],
+  'kubernetes-wrong-type': [
+    `${at('kubernetes-wrong-type', 'kubernetes-wrong-type.md')}:28 \`\`\`yaml fence: Kubernetes Pod: spec.containers[0].ports[0].containerPort must be an integer. ${SNIPPET_FIX}`,
+  ],
+  'invalid-dockerfile': [
+    `${at('invalid-dockerfile', 'invalid-dockerfile.md')}:21 \`\`\`dockerfile fence: Dockerfile: COPY requires at least two arguments. ${SNIPPET_FIX}`,
+  ],
+  // Prose in the FAQ and the body; the same typo in code, an identifier and a URL is not reported.
+  'misspelt-word': [
+    `${at('misspelt-word', 'misspelt-word.md')}:12:28 spelling: 'contianer' is not in the dictionary; did you mean 'container', 'contained', 'containerd'? Fix the typo, or if it is a real term add it to ${VOCABULARY}/words.txt.`,
+    `${at('misspelt-word', 'misspelt-word.md')}:19:38 spelling: 'recieves' is not in the dictionary (1 more in this file); did you mean 'receives', 'relieves', 'receive'? Fix the typo, or if it is a real term add it to ${VOCABULARY}/words.txt.`,
+  ],
   // Links
   'broken-link': [
     `${at('broken-link')}:17:5 link /articles/kubectl-cpp/: no page at /articles/kubectl-cpp/; did you mean /articles/kubectl-cp/?`,
@@ -149,6 +165,9 @@ const folders = readdirSync(join(ROOT, BROKEN), { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
   .sort();
+
+// cspell's dictionaries take a second or more to load, once per process.
+beforeAll(() => loadSpellingDictionary(), 60_000);
 
 describe('content check on broken fixtures', () => {
   it('has an expected report for every fixture folder, and at least 15 of them', () => {

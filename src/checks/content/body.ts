@@ -10,6 +10,7 @@ import { checkMermaid } from '../../markdown/mermaid.ts';
 import { renderMath } from '../../markdown/math.ts';
 import { PLACEHOLDER_MARKER } from '../../lib/placeholder.ts';
 import type { Problem } from './problems.ts';
+import type { ProseRange } from './spelling.ts';
 
 export interface Fence {
   lang: string;
@@ -32,6 +33,8 @@ export interface BodyFacts {
   links: InternalLink[];
   /** Lines of headings and paragraphs still starting with the scaffold's placeholder marker. */
   placeholders: number[];
+  /** The text readers read (not code, URLs or HTML), as offsets in the body, for the spell check. */
+  prose: ProseRange[];
 }
 
 interface Node {
@@ -45,7 +48,7 @@ interface Node {
   depth?: number;
   name?: string | null;
   attributes?: Array<{ type: string; name?: string; value?: unknown }>;
-  position?: { start: { line: number; column: number } };
+  position?: { start: { line: number; column: number; offset?: number }; end?: { offset?: number } };
 }
 
 function textOf(node: Node): string {
@@ -57,7 +60,7 @@ function textOf(node: Node): string {
 export const ALLOWED_COMPONENTS: readonly string[] = [];
 
 export function checkBody(file: string, body: string, bodyLine: number, format: 'md' | 'mdx'): BodyFacts {
-  const facts: BodyFacts = { problems: [], headingIds: [], fences: [], links: [], placeholders: [] };
+  const facts: BodyFacts = { problems: [], headingIds: [], fences: [], links: [], placeholders: [], prose: [] };
   const error = (line: number, message: string, subject?: string, column?: number) =>
     facts.problems.push({ file, line, column, subject, message, severity: 'error' });
   let tree: Node;
@@ -122,7 +125,13 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
       case 'link':
         if (node.url && (node.url.startsWith('/') || node.url.startsWith('#')))
           facts.links.push({ url: node.url, line: lineOf(node), column: node.position?.start.column ?? 1 });
+        if (textOf(node) === node.url || `mailto:${textOf(node)}` === node.url) return; // an autolink: a URL, not prose
         break;
+      case 'text': {
+        const { start, end } = node.position ?? {};
+        if (start?.offset !== undefined && end?.offset !== undefined) facts.prose.push({ start: start.offset, end: end.offset });
+        break;
+      }
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';

@@ -16,6 +16,7 @@ import { checkBody, type BodyFacts } from './body.ts';
 import { checkFences, closeSnippetCheckers } from './snippets.ts';
 import { checkLinks, type SiteMap } from './links.ts';
 import { siteModel } from './site-model.ts';
+import { checkSpelling, frontmatterProse, loadWordList, WORD_LIST } from './spelling.ts';
 import { byPlace, type Problem } from './problems.ts';
 
 export { formatProblem, formatProblems, type Problem } from './problems.ts';
@@ -24,7 +25,7 @@ export interface CheckOptions {
   /** Content folder (with articles/, tags.yaml, topics.yaml). */
   contentDir: string;
   /**
-   * Folder whose tags.yaml and topics.yaml to use instead of the content folder's own: the
+   * Folder whose tags.yaml, topics.yaml and words.txt to use instead of the content folder's own: the
    * test fixtures under tests/fixtures/broken share the fixture site's.
    */
   vocabularyDir?: string;
@@ -32,6 +33,8 @@ export interface CheckOptions {
   includeDrafts?: boolean;
   /** Run the snippet parsers (slower; on by default). */
   snippets?: boolean;
+  /** Spell-check prose against the dictionaries and the content folder's words.txt (on by default). */
+  spelling?: boolean;
   staleAfterMonths: number;
   today?: Date;
   /** How file names appear in messages (relative to this folder). */
@@ -89,6 +92,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   const articles: CheckedArticle[] = [];
   const firstFileForId = new Map<string, string>();
   const snippetChecks: Array<Promise<Problem[]>> = [];
+  // The spell check's word list belongs to the vocabulary, beside tags.yaml and topics.yaml.
+  const vocabularyDir = options.vocabularyDir ?? options.contentDir;
+  const wordList = loadWordList(vocabularyDir, relative(cwd, join(vocabularyDir, WORD_LIST)).replace(/\\/g, '/'));
 
   for (const path of await listContentFiles(articlesDir)) {
     const file = relative(cwd, path);
@@ -113,6 +119,11 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     problems.push(...body.problems);
     // Snippet checks run concurrently with reading the next files; their problems are added below.
     if (options.snippets !== false) snippetChecks.push(checkFences(file, body.fences));
+    if (options.spelling !== false) {
+      const bodyOffset = source.length - front.split.body.length;
+      const prose = [...frontmatterProse(source, front.split.yaml), ...body.prose.map((r) => ({ start: r.start + bodyOffset, end: r.end + bodyOffset }))];
+      snippetChecks.push(checkSpelling(file, source, prose, wordList));
+    }
     if (front.data && !front.data.draft) {
       for (const line of body.placeholders)
         problems.push({ file, line, subject: 'placeholder', message: 'text from `npm run new` is still here; write the section, or keep draft: true until it is done', severity: 'error' });

@@ -1,8 +1,9 @@
 /**
  * Checks that each fenced snippet parses in its language, so readers never copy code
  * that cannot work. Parsers are the languages' own where we can reach them (HashiCorp's
- * HCL parser compiled to WebAssembly, Python's ast, bash -n); YAML, JSON and TOML use
- * well-kept parsers. A fence opts out with nocheck="reason".
+ * HCL parser compiled to WebAssembly, Python's ast, bash -n and shellcheck); YAML, JSON, TOML and
+ * Dockerfiles use well-kept parsers, and Kubernetes manifests are checked against the API schema.
+ * A fence opts out with nocheck="reason".
  */
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -12,6 +13,8 @@ import { parseAllDocuments } from 'yaml';
 import { metaAttribute, snippetChecker, type SnippetChecker } from '../../markdown/languages.ts';
 import { sessionCommands } from '../../shared/shell-session.ts';
 import { mapLimited } from '../../lib/concurrency.ts';
+import { checkDockerfile } from './dockerfile.ts';
+import { checkKubernetesManifests } from './kubernetes.ts';
 import type { Fence } from './body.ts';
 import type { Problem } from './problems.ts';
 
@@ -22,11 +25,6 @@ export interface SnippetFailure {
 }
 
 type Checker = (code: string) => Promise<SnippetFailure | undefined> | SnippetFailure | undefined;
-
-const DOCKERFILE_INSTRUCTIONS = new Set([
-  'FROM', 'RUN', 'CMD', 'LABEL', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG',
-  'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL', 'MAINTAINER',
-]);
 
 function hasCommand(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
@@ -53,6 +51,9 @@ async function checkShell(code: string): Promise<SnippetFailure | undefined> {
     const line = /line (\d+):/.exec(syntax.stderr)?.[1];
     return { line: line ? Number(line) : undefined, message: `bash -n: ${syntax.stderr.trim().replace(/^bash: (line \d+: )?/, '')}` };
   }
+  // A writer's machine may lack shellcheck (the lint is then skipped); CI must never skip it.
+  if (!shellcheckAvailable && process.env.CI)
+    return { message: 'shellcheck is not installed, and CI lints every shell snippet with it (.ci/run installs it)' };
   if (shellcheckAvailable) {
     // A snippet's own first line is never a shebang, but shellcheck reads a leading comment such
     // as `# /srv/app is empty` as one (SC2096); give it a real one and shift lines back.
@@ -118,22 +119,6 @@ export function closeSnippetCheckers(): void {
   python = undefined;
 }
 
-function checkDockerfile(code: string): SnippetFailure | undefined {
-  const lines = code.split('\n');
-  let continues = false;
-  for (const [index, raw] of lines.entries()) {
-    const line = raw.trim();
-    const wasContinuation = continues;
-    continues = /\\$/.test(line);
-    if (!line || line.startsWith('#') || wasContinuation) continue;
-    const instruction = line.split(/\s+/)[0]!.toUpperCase();
-    if (!DOCKERFILE_INSTRUCTIONS.has(instruction))
-      return { line: index + 1, message: `'${line.split(/\s+/)[0]}' is not a Dockerfile instruction (FROM, RUN, COPY, …)` };
-  }
-  if (!lines.some((l) => /^\s*FROM\s/i.test(l))) return { message: 'a Dockerfile needs a FROM instruction' };
-  return undefined;
-}
-
 /** One checker per name in the language table (src/markdown/languages.ts), which maps fence names to them. */
 const checkers: Record<SnippetChecker, Checker> = {
   hcl: async (code) => {
@@ -152,7 +137,8 @@ const checkers: Record<SnippetChecker, Checker> = {
       // The message repeats the position ("… at line 4, column 9:"); the report already names the line.
       if (error) return { line: error.linePos?.[0].line, message: `YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
     }
-    return undefined;
+    // Only a manifest (apiVersion and kind) can be checked further; skip the import otherwise.
+    return /^\s*(apiVersion|kind):/m.test(code) ? checkKubernetesManifests(code) : undefined;
   },
   json: (code) => {
     try {
