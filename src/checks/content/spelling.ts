@@ -143,13 +143,25 @@ function camelCaseParts(word: string): string[] {
   return word.match(/\p{Lu}?\p{Ll}+(?:'\p{Ll}+)*|\p{Lu}+(?!\p{Ll})/gu) ?? [word];
 }
 
+/**
+ * The dictionaries' answer for each word seen in this process. Prose repeats its words (the,
+ * cluster, policy…), so most lookups across the sixteen dictionaries are answered from here.
+ */
+const inDictionary = new Map<string, boolean>();
+
+function dictionaryHas(dict: SpellingDictionary, word: string): boolean {
+  let known = inDictionary.get(word);
+  if (known === undefined) inDictionary.set(word, (known = dict.has(word, { ignoreCase: true })));
+  return known;
+}
+
 /** A word is known as a whole (HashiCorp, CloudTrail) or, failing that, by its camelCase parts. */
 function isKnown(dict: SpellingDictionary, list: WordList, word: string): boolean {
-  if (dict.has(word, { ignoreCase: true })) return true;
+  if (dictionaryHas(dict, word)) return true;
   const parts = camelCaseParts(word);
   return (
     parts.length > 1 &&
-    parts.every((p) => p.length < MIN_WORD_LENGTH || list.words.has(p.toLowerCase()) || dict.has(p, { ignoreCase: true }))
+    parts.every((p) => p.length < MIN_WORD_LENGTH || list.words.has(p.toLowerCase()) || dictionaryHas(dict, p))
   );
 }
 
