@@ -17,6 +17,10 @@ export async function generateCorpus(target: string, count: number, source = 'co
   await mkdir(join(target, 'articles'), { recursive: true });
   await cp(join(source, 'tags.yaml'), join(target, 'tags.yaml'));
   await cp(join(source, 'topics.yaml'), join(target, 'topics.yaml'));
+  // The spell check's word list, when the content folder has one.
+  await cp(join(source, 'words.txt'), join(target, 'words.txt')).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
   const files = (await readdir(join(source, 'articles'))).filter((f) => /\.mdx?$/.test(f)).sort();
   const originals = await Promise.all(files.map((f) => readFile(join(source, 'articles', f), 'utf8')));
   for (let i = 0; i < count; i++) {
@@ -31,7 +35,11 @@ export async function generateCorpus(target: string, count: number, source = 'co
     const n = Math.floor(i / files.length);
     const day = new Date(Date.UTC(2024, 0, 1) + i * 86_400_000 * 0.5).toISOString().slice(0, 10);
     const variant = original
-      .replace(/^title: "?(.*?)"?$/m, (_, t: string) => `title: "${t.slice(0, 70)} (variant ${n})"`)
+      // Shortened at a word boundary: a cut word would be a misspelling to the spell check.
+      .replace(
+        /^title: "?(.*?)"?$/m,
+        (_, t: string) => `title: "${t.length > 70 ? t.slice(0, 70).replace(/\s+\S*$/, '') : t} (variant ${n})"`,
+      )
       .replace(/^pubDate: .*$/m, `pubDate: ${day}`)
       .replace(/^updatedDate: .*\n/m, '')
       .replace(/^redirectFrom:.*\n(?:\s+-.*\n)*/m, '')
