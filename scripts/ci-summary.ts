@@ -41,7 +41,7 @@ try {
   if (errors.length === 0)
     out.push(
       '',
-      `✅ ${plural(result.articles.length, 'article')}: frontmatter, MDX, headings, images and links are valid.`,
+      `✅ ${plural(result.articles.length, 'article')}: frontmatter, MDX, headings, images, links and spelling are valid.`,
     );
   else
     out.push(
@@ -54,7 +54,11 @@ try {
     out.push('', `⚠️ ${plural(warnings.length, 'warning')} (not blocking):`, '', ...fence(warnings.map(formatProblem)));
 
   out.push('', '## Code snippets');
-  if (snippets.length === 0) out.push('', '✅ Every fence names a known language and every checked snippet parses.');
+  if (snippets.length === 0)
+    out.push(
+      '',
+      '✅ Every fence names a known language, every checked snippet parses and every Kubernetes manifest matches the API schema.',
+    );
   else
     out.push(
       '',
