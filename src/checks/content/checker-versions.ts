@@ -52,13 +52,13 @@ function installedVersion(name: string): string {
 }
 
 /**
- * One string that changes whenever a checker, its data or the content folder's word list does:
+ * One string that changes whenever a checker, its data or the word list (in the vocabulary folder) does:
  * `name@version` for each package, the word list's hash, and the external linters found.
  */
-export function checkerFingerprint(contentDir: string, tools: { shellcheck: boolean; python: boolean }): string {
+export function checkerFingerprint(vocabularyDir: string, tools: { shellcheck: boolean; python: boolean }): string {
   let words = '';
   try {
-    words = readFileSync(join(contentDir, WORD_LIST), 'utf8');
+    words = readFileSync(join(vocabularyDir, WORD_LIST), 'utf8');
   } catch {
     // no word list: the empty string stands for it
   }
