@@ -47,7 +47,8 @@ function publishingProblems(file: string, data: ArticleData, doc: Document, coun
       line: line ? line + 1 : 1,
       severity: 'error',
       subject: 'description',
-      message: 'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
+      message:
+        'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
     });
   }
   if (data.sources.length === 0) {
@@ -80,7 +81,8 @@ export function checkFrontmatter(
           file,
           line: 1,
           severity: 'error',
-          message: 'the file is empty; an article starts with frontmatter between --- lines (run `npm run new -- "Title"` to scaffold one)',
+          message:
+            'the file is empty; an article starts with frontmatter between --- lines (run `npm run new -- "Title"` to scaffold one)',
         },
       ],
     };
@@ -123,7 +125,15 @@ export function checkFrontmatter(
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       split,
-      problems: [{ file, line: 2, severity: 'error', subject: 'frontmatter', message: 'must be YAML fields (key: value), one per line' }],
+      problems: [
+        {
+          file,
+          line: 2,
+          severity: 'error',
+          subject: 'frontmatter',
+          message: 'must be YAML fields (key: value), one per line',
+        },
+      ],
     };
   }
   const result = schema.safeParse(raw);
@@ -147,7 +157,9 @@ export function checkFrontmatter(
         }));
       }
       const line = lineOfPath(doc, counter, issue.path);
-      const subject = issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${String(k)}` : String(k))).join('');
+      const subject = issue.path
+        .map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${String(k)}` : String(k)))
+        .join('');
       return [
         {
           file,
