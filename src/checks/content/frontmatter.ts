@@ -48,7 +48,8 @@ function publishingProblems(file: string, data: ArticleData, doc: Document, coun
       severity: 'error',
       subject: 'description',
       message:
-        'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
+        'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search ' +
+        'results and the meta description (or keep draft: true)',
     });
   }
   if (data.sources.length === 0) {
@@ -67,7 +68,9 @@ function publishingProblems(file: string, data: ArticleData, doc: Document, coun
 
 /** The rule as writers read it when the check stops the build. */
 const SOURCES_REQUIRED =
-  'a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for each document, release note or source file its dates, versions, limits and model names rest on (see CONTRIBUTING.md, "Sources"), or keep draft: true';
+  'a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for ' +
+  'each document, release note or source file its dates, versions, limits and model names rest on (see ' +
+  'CONTRIBUTING.md, "Sources"), or keep draft: true';
 
 export function checkFrontmatter(
   file: string,

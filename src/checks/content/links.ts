@@ -54,7 +54,8 @@ export function checkLinks(file: string, ownPath: string, links: readonly Intern
     if (ids && !ids.has(id)) {
       const guess = closestMatches(id, ids, 1)[0];
       report(
-        `no heading with id '${id}' on ${path}${guess ? `; did you mean #${guess}?` : ''} (ids are the heading text, lowercased, spaces as hyphens)`,
+        `no heading with id '${id}' on ${path}${guess ? `; did you mean #${guess}?` : ''} (ids are the heading ` +
+          `text, lowercased, spaces as hyphens)`,
       );
     }
   }
