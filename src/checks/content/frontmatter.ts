@@ -40,29 +40,18 @@ function lineOfPath(doc: Document, counter: LineCounter, path: readonly Property
 function publishingProblems(file: string, data: ArticleData, doc: Document, counter: LineCounter): Problem[] {
   if (data.draft) return [];
   const problems: Problem[] = [];
-  if (data.description.startsWith(PLACEHOLDER_MARKER)) {
-    const line = lineOfPath(doc, counter, ['description']);
-    problems.push({
-      file,
-      line: line ? line + 1 : 1,
-      severity: 'error',
-      subject: 'description',
-      message:
-        'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search ' +
+  // On the field's own line; a missing field where missing fields go, line 1.
+  const report = (field: string, message: string) => {
+    const line = lineOfPath(doc, counter, [field]);
+    problems.push({ file, line: line ? line + 1 : 1, severity: 'error', subject: field, message });
+  };
+  if (data.description.startsWith(PLACEHOLDER_MARKER))
+    report(
+      'description',
+      'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search ' +
         'results and the meta description (or keep draft: true)',
-    });
-  }
-  if (data.sources.length === 0) {
-    // An empty `sources:` is reported on its own line; a missing one where missing fields go, line 1.
-    const line = lineOfPath(doc, counter, ['sources']);
-    problems.push({
-      file,
-      line: line ? line + 1 : 1,
-      severity: 'error',
-      subject: 'sources',
-      message: SOURCES_REQUIRED,
-    });
-  }
+    );
+  if (data.sources.length === 0) report('sources', SOURCES_REQUIRED);
   return problems;
 }
 
