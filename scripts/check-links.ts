@@ -98,7 +98,9 @@ if (markdown) {
 
 // External links.
 if (!values.external) {
-  const head = `${n(externalUses, 'external link')} to ${n(external.length, 'URL')}, not fetched (npm run check:links -- --external fetches them)`;
+  const head =
+    `${n(externalUses, 'external link')} to ${n(external.length, 'URL')}, not fetched (npm run check:links ` +
+    `-- --external fetches them)`;
   if (markdown) out.push('', `${head}.`);
   else out.push('', `${head}:`, ...external.map((e) => `  ${String(e.count).padStart(4)}× ${e.url}`));
 } else {
@@ -113,7 +115,9 @@ if (!values.external) {
   await writeFile(values.cache, `${JSON.stringify(cache, null, 1)}\n`);
   const failed = results.flatMap((r, i) => (r.ok ? [] : [{ result: r, link: external[i]! }]));
   const cached = results.filter((r) => r.fromCache).length;
-  const head = `${n(external.length, 'external URL')} (${n(externalUses, 'link')}): ${results.length - failed.length} OK (${cached} from a check in the last ${n(maxAgeDays, 'day')}), ${failed.length} failed`;
+  const head =
+    `${n(external.length, 'external URL')} (${n(externalUses, 'link')}): ${results.length - failed.length} ` +
+    `OK (${cached} from a check in the last ${n(maxAgeDays, 'day')}), ${failed.length} failed`;
   const what = (r: ExternalResult) => (r.status !== undefined ? `HTTP ${r.status}` : (r.error ?? 'failed'));
   const where = (l: ExternalLink) => `${distDir}/${l.first.file}:${l.first.line}`;
   if (markdown) {

@@ -46,7 +46,8 @@ try {
   else
     out.push(
       '',
-      `❌ ${plural(errors.length, 'problem')}. Each line is \`file:line field: what is wrong and how to fix it\`; \`npm run validate\` prints the same list locally.`,
+      `❌ ${plural(errors.length, 'problem')}. Each line is \`file:line field: what is wrong and how to fix it\`; ` +
+        `\`npm run validate\` prints the same list locally.`,
       '',
       ...fence(errors.map(formatProblem)),
     );
@@ -132,7 +133,8 @@ async function pageWeightSection(pages: Map<string, ScannedPage>): Promise<strin
     '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   const row = (w: PageWeight, note: string, base?: WeightBaseline['gzipBytes']) =>
-    `| \`${w.path}\`${note} | ${formatKb(w.html)} | ${formatKb(w.css)} | ${formatKb(w.js)} | **${formatKb(w.total)}** | ${base ? formatKb(base.total) : '–'} | ${base ? describeChange(w.total, base.total) : '–'} |`;
+    `| \`${w.path}\`${note} | ${formatKb(w.html)} | ${formatKb(w.css)} | ${formatKb(w.js)} | **${formatKb(w.total)}** ` +
+    `| ${base ? formatKb(base.total) : '–'} | ${base ? describeChange(w.total, base.total) : '–'} |`;
   const measured = baseline ? weights.get(baseline.page) : undefined;
   if (baseline && measured) rows.push(row(measured, ' (baseline page)', baseline.gzipBytes));
   if (!measured || measured.path !== heaviest.path) rows.push(row(heaviest, ' (heaviest article)'));

@@ -119,7 +119,8 @@ try {
   const interactive = [args.title, args.topic, args.tags, args.level].some((v) => v === undefined);
   if (description === undefined && interactive) {
     description = await askValid(
-      `Description, one or two sentences for lists and search (${DESCRIPTION_LENGTH.min}–${DESCRIPTION_LENGTH.max} characters; Enter to fill in later): `,
+      `Description, one or two sentences for lists and search (${DESCRIPTION_LENGTH.min}–${DESCRIPTION_LENGTH.max} ` +
+        `characters; Enter to fill in later): `,
       (a) => a,
       (a) => (a === '' ? undefined : descriptionProblem(a)),
     );

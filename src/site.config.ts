@@ -6,7 +6,8 @@ export const site = {
   name: 'DevOps Knowledge Base',
   shortName: 'DevOps KB',
   description:
-    'Verified, hands-on guides to Terraform, Kubernetes, AWS and the practices around them, written for engineers who need the answer and the working snippet.',
+    'Verified, hands-on guides to Terraform, Kubernetes, AWS and the practices around them, written for engineers who ' +
+    'need the answer and the working snippet.',
   /** Public origin; the GitHub Pages workflow overrides it with SITE_URL. */
   url: process.env.SITE_URL ?? 'https://devops-kb.example.com',
   /** Repository (for "edit this page"); the workflow overrides it with REPO_URL. */

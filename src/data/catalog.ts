@@ -20,6 +20,8 @@ export interface Catalog {
   tagPositions: Map<string, Map<string, number>>;
   topicPositions: Map<string, Map<string, number>>;
   tags: VocabularyEntry[];
+  /** The tags some article uses, in vocabulary order: the ones with a page. */
+  usedTags: VocabularyEntry[];
   topics: VocabularyEntry[];
   tagLabel: (id: string) => string;
   topicLabel: (id: string) => string;
@@ -47,6 +49,7 @@ async function build(): Promise<Catalog> {
     tagPositions: positions(byTag),
     topicPositions: positions(byTopic),
     tags,
+    usedTags: tags.filter((t) => byTag.has(t.id)),
     topics,
     tagLabel: (id) => tagLabels.get(id) ?? id,
     topicLabel: (id) => topicLabels.get(id) ?? id,

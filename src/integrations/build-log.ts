@@ -29,7 +29,8 @@ export function buildLog(): AstroIntegration {
           closeBundle() {
             if (count)
               logger.info(
-                `${count} MDX module(s): Rolldown's MODULE_LEVEL_DIRECTIVE warning about "use astro:head-inject" hidden (harmless, withastro/astro#18087)`,
+                `${count} MDX module(s): Rolldown's MODULE_LEVEL_DIRECTIVE warning about "use astro:head-inject" ` +
+                  `hidden (harmless, withastro/astro#18087)`,
               );
             count = 0;
           },

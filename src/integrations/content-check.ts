@@ -17,7 +17,10 @@ export function emptySiteProblem(contentDir: string, result: Pick<CheckResult, '
   const found = result.articles.length
     ? `only drafts (${result.articles.length} with draft: true)`
     : 'no .md or .mdx article';
-  return `${folder}: ${found}, so the build would publish an empty site. Check KB_CONTENT_DIR (read as '${contentDir}'), or publish an article (draft: false).`;
+  return (
+    `${folder}: ${found}, so the build would publish an empty site. Check KB_CONTENT_DIR (read as ` +
+    `'${contentDir}'), or publish an article (draft: false).`
+  );
 }
 
 export function contentCheck(options: { contentDir: string; staleAfterMonths: number }): AstroIntegration {

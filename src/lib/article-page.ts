@@ -3,7 +3,15 @@
  * function (as Starlight's generateRouteData does), so src/layouts/Article.astro only
  * renders and each derivation is unit-tested (tests/unit/article-page.test.ts).
  */
-import { isStale, readingMinutes, relatedArticles, topicNeighbours, type ArticleRef } from './articles.ts';
+import {
+  formatDay,
+  isoDay,
+  isStale,
+  readingMinutes,
+  relatedArticles,
+  topicNeighbours,
+  type ArticleRef,
+} from './articles.ts';
 import { ARTICLE_IDS, articlePath } from './routes.ts';
 import type { ArticleData } from './schemas.ts';
 import { articleJsonLd } from './structured-data.ts';
@@ -49,11 +57,20 @@ export interface PagerLink {
   title: string;
 }
 
+/** A dated fact of the page header: its label, the machine-readable day and the day as readers see it. */
+export interface PageDate {
+  label: 'Published' | 'Updated' | 'Last reviewed';
+  datetime: string;
+  text: string;
+}
+
 export interface ArticlePage<T extends PageArticle> {
   path: string;
   /** Absolute URL of the page (canonical, JSON-LD). */
   url: string;
   readingMinutes: number;
+  /** Published, updated (when it was) and last reviewed, in that order. */
+  dates: PageDate[];
   /** Last reviewed longer ago than site.staleAfterMonths. */
   stale: boolean;
   editUrl: string;
@@ -71,7 +88,12 @@ function pagerLink(article: PageArticle | undefined, rel: PagerLink['rel']): Pag
 
 export function articlePage<T extends PageArticle>(input: ArticlePageInput<T>): ArticlePage<T> {
   const { article, site } = input;
-  const { topic, faq, sources, lastReviewed } = article.data;
+  const { topic, faq, sources, pubDate, updatedDate, lastReviewed } = article.data;
+  const dated = (label: PageDate['label'], date: Date): PageDate => ({
+    label,
+    datetime: isoDay(date),
+    text: formatDay(date),
+  });
   const path = articlePath(article.id);
   const url = new URL(path, site.url).href;
   const { previous, next } = topicNeighbours(
@@ -85,6 +107,11 @@ export function articlePage<T extends PageArticle>(input: ArticlePageInput<T>): 
     path,
     url,
     readingMinutes: readingMinutes(article.body ?? ''),
+    dates: [
+      dated('Published', pubDate),
+      ...(updatedDate ? [dated('Updated', updatedDate)] : []),
+      dated('Last reviewed', lastReviewed),
+    ],
     stale: isStale(lastReviewed, input.today, site.staleAfterMonths),
     editUrl: `${site.repoUrl}/edit/${site.branch}/${article.filePath}`,
     pager: [pagerLink(previous, 'prev'), pagerLink(next, 'next')],

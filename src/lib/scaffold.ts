@@ -10,7 +10,8 @@ import { DESCRIPTION_LENGTH, LEVELS, MAX_TAGS, TITLE_LENGTH, type Level } from '
 import { PLACEHOLDER_MARKER } from './placeholder.ts';
 
 /** Long enough to pass the schema's length bounds, and unmistakably not a real description. */
-export const PLACEHOLDER_DESCRIPTION = `${PLACEHOLDER_MARKER} one or two sentences on what the reader will be able to do after reading this.`;
+export const PLACEHOLDER_DESCRIPTION =
+  `${PLACEHOLDER_MARKER} one or two sentences on what the reader will be able to do after ` + 'reading this.';
 
 /**
  * The URL slug for a title: GitHub's heading slug (the same rules as heading ids), then
@@ -45,7 +46,10 @@ export function titleProblem(value: string): string | undefined {
 export function descriptionProblem(value: string): string | undefined {
   const text = value.trim();
   if (text.length < DESCRIPTION_LENGTH.min || text.length > DESCRIPTION_LENGTH.max)
-    return `the description is ${text.length} characters; keep it between ${DESCRIPTION_LENGTH.min} and ${DESCRIPTION_LENGTH.max} (one or two sentences)`;
+    return (
+      `the description is ${text.length} characters; keep it between ${DESCRIPTION_LENGTH.min} and ` +
+      `${DESCRIPTION_LENGTH.max} (one or two sentences)`
+    );
   return undefined;
 }
 
@@ -138,6 +142,14 @@ export interface ScaffoldInput {
 /** A double-quoted YAML string: JSON strings are valid YAML, and quoting keeps `: ` and `#` literal. */
 const quoted = (text: string): string => JSON.stringify(text);
 
+// Placeholder paragraphs too long for one source line; each is still one line in the article.
+const INTRODUCTION =
+  `${PLACEHOLDER_MARKER} the introduction. Who is this for, what problem does it solve, and what will the reader ` +
+  'have at the end? Two or three sentences; the title is already shown above it.';
+const FIRST_STEP =
+  `${PLACEHOLDER_MARKER} one task per section, each heading a phrase the reader would search for. Code goes in ` +
+  'fences that name their language (CONTRIBUTING.md, "Code fences").';
+
 /** The new article: frontmatter in the order CONTRIBUTING.md documents, then a section skeleton. */
 export function renderArticle(input: ScaffoldInput): string {
   const day = input.today.toISOString().slice(0, 10);
@@ -163,7 +175,7 @@ sources: []
 draft: true  # the build leaves drafts out; set false when the article is ready to publish
 ---
 
-${PLACEHOLDER_MARKER} the introduction. Who is this for, what problem does it solve, and what will the reader have at the end? Two or three sentences; the title is already shown above it.
+${INTRODUCTION}
 
 ## Prerequisites
 
@@ -171,7 +183,7 @@ ${PLACEHOLDER_MARKER} the tools (with versions), access and knowledge the reader
 
 ## ${PLACEHOLDER_MARKER} first step
 
-${PLACEHOLDER_MARKER} one task per section, each heading a phrase the reader would search for. Code goes in fences that name their language (CONTRIBUTING.md, "Code fences").
+${FIRST_STEP}
 
 ## ${PLACEHOLDER_MARKER} second step
 

@@ -146,6 +146,16 @@ function unknownFieldMessage(issue: { code?: string; keys?: readonly string[] })
 
 const OLD_PATH = /^\/[a-z0-9/_-]*$/;
 
+/** A text field: `missing` when it is absent or not text, `tooShort` under `min` characters. */
+function text(min: number, missing: string, tooShort = missing) {
+  return z.string({ error: missing }).min(min, { error: tooShort });
+}
+
+/** An optional list of entries of one shape (appliesTo, faq, sources), empty when left out. */
+function listOf<Shape extends z.ZodRawShape>(entry: string, shape: Shape) {
+  return z.array(z.object(shape), { error: `expected a list of ${entry} entries` }).default([]);
+}
+
 export interface ArticleVocabulary {
   tags: readonly string[];
   topics: readonly string[];
@@ -173,50 +183,23 @@ export function createArticleSchema(vocabulary: ArticleVocabulary) {
           .max(MAX_TAGS, { error: `use at most ${MAX_TAGS} tags; keep the ones a reader would filter by` })
           .refine((tags) => new Set(tags).size === tags.length, { error: 'lists the same tag twice' }),
         level: z.enum(LEVELS, { error: `expected one of ${LEVELS.join(', ')}` }),
-        appliesTo: z
-          .array(
-            z.object({
-              tool: z
-                .string({ error: 'name the tool, e.g. tool: Terraform' })
-                .min(1, { error: 'name the tool, e.g. tool: Terraform' }),
-              version: z
-                .string({ error: 'give the version range in quotes, e.g. version: ">= 1.10"' })
-                .min(1, { error: 'give the version range in quotes, e.g. version: ">= 1.10"' }),
-            }),
-            { error: 'expected a list of { tool, version } entries' },
-          )
-          .default([]),
-        faq: z
-          .array(
-            z.object({
-              question: z
-                .string({ error: 'each FAQ entry needs question: "…"' })
-                .min(5, { error: 'write the question out in full' }),
-              answer: z
-                .string({ error: 'each FAQ entry needs answer: "…"' })
-                .min(10, { error: 'write an answer of at least a sentence' }),
-            }),
-            { error: 'expected a list of { question, answer } entries' },
-          )
-          .default([]),
-        sources: z
-          .array(
-            z.object({
-              title: z
-                .string({ error: 'each source needs title: "…" (the document, page or file it is)' })
-                .min(3, { error: 'give the source a title readers recognise, e.g. "Terraform docs: import blocks"' }),
-              url: z.url({
-                protocol: /^https?$/,
-                error: 'each source needs url: "https://…" (an absolute web address)',
-              }),
-              backs: z
-                .string({ error: 'backs: "…" says in a few words what the source supports' })
-                .min(3, { error: 'backs: "…" says in a few words what the source supports' })
-                .optional(),
-            }),
-            { error: 'expected a list of { title, url, backs } entries' },
-          )
-          .default([]),
+        appliesTo: listOf('{ tool, version }', {
+          tool: text(1, 'name the tool, e.g. tool: Terraform'),
+          version: text(1, 'give the version range in quotes, e.g. version: ">= 1.10"'),
+        }),
+        faq: listOf('{ question, answer }', {
+          question: text(5, 'each FAQ entry needs question: "…"', 'write the question out in full'),
+          answer: text(10, 'each FAQ entry needs answer: "…"', 'write an answer of at least a sentence'),
+        }),
+        sources: listOf('{ title, url, backs }', {
+          title: text(
+            3,
+            'each source needs title: "…" (the document, page or file it is)',
+            'give the source a title readers recognise, e.g. "Terraform docs: import blocks"',
+          ),
+          url: z.url({ protocol: /^https?$/, error: 'each source needs url: "https://…" (an absolute web address)' }),
+          backs: text(3, 'backs: "…" says in a few words what the source supports').optional(),
+        }),
         redirectFrom: z
           .array(z.string().regex(OLD_PATH, { error: 'expected an old site path such as /articles/old-slug/' }), {
             error: 'expected a list of old paths such as [/articles/old-slug/]',

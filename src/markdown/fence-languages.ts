@@ -11,9 +11,15 @@ export function fenceLanguageProblem(lang: string | null | undefined): string | 
     return 'code fence has no language; name one after the backticks, e.g. ```bash (use ```text for plain output)';
   if (isKnownFenceLanguage(lang)) return undefined;
   if (lang === 'diagram')
-    return 'the YAML ```diagram fence was retired; write the diagram as a ```mermaid fence with caption="…" (see CONTRIBUTING.md, Diagrams)';
+    return (
+      'the YAML ```diagram fence was retired; write the diagram as a ```mermaid fence with caption="…" (see ' +
+      'CONTRIBUTING.md, Diagrams)'
+    );
   const guess = closestMatches(lang, Object.keys(FENCE_LANGUAGES), 1)[0];
-  return `unknown code fence language '${lang}'${guess ? `; did you mean '${guess}'?` : ''} Known: ${Object.keys(FENCE_LANGUAGES).join(', ')}, mermaid, math`;
+  return (
+    `unknown code fence language '${lang}'${guess ? `; did you mean '${guess}'?` : ''} Known: ` +
+    `${Object.keys(FENCE_LANGUAGES).join(', ')}, mermaid, math`
+  );
 }
 
 export const fenceLanguages: MdastPluginDefinition = {

@@ -12,9 +12,10 @@ import { SYNONYMS } from './synonyms.ts';
 
 /** Words that carry no meaning for matching; Pagefind requires every word, so they only hurt. */
 const STOP_WORDS = new Set(
-  'a an and are as at be by can do does for from how i in into is it me my of on or should the to use using vs versus what when where which why with you your'.split(
-    ' ',
-  ),
+  (
+    'a an and are as at be by can do does for from how i in into is it me my of on or should the to use using vs versus ' +
+    'what when where which why with you your'
+  ).split(' '),
 );
 
 export interface QueryPlan {

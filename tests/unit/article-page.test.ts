@@ -65,6 +65,14 @@ describe('articlePage', () => {
     expect(page.readingMinutes).toBe(2);
     expect(page.editUrl).toBe('https://github.com/o/kb/edit/main/content/articles/current.md');
   });
+  it('lists the dates readers see, with the update only when there was one', () => {
+    expect(page.dates).toEqual([
+      { label: 'Published', datetime: '2026-01-10', text: '10 Jan 2026' },
+      { label: 'Last reviewed', datetime: '2026-06-01', text: '1 Jun 2026' },
+    ]);
+    const updated = pageOf(entry('updated', { updatedDate: new Date('2026-03-02T00:00:00Z') }));
+    expect(updated.dates.map((d) => d.label)).toEqual(['Published', 'Updated', 'Last reviewed']);
+  });
   it('links the older and the newer article of the same topic, in that order', () => {
     expect(page.pager).toEqual([
       { href: '/articles/older/', rel: 'prev', label: 'Previous', title: 'Title of older' },

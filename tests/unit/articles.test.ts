@@ -122,3 +122,33 @@ describe('listing pages', () => {
     ]);
   });
 });
+
+describe('listing routes', () => {
+  it('gives tag pages their crumbs and page links, and only for tags in use', async () => {
+    const { listingRoutes } = await import('../../src/lib/listings.ts');
+    const tags = [
+      { id: 'aws', label: 'AWS', description: 'Amazon.' },
+      { id: 'unused', label: 'Unused', description: 'None.' },
+    ];
+    const source = { tags, byTag: new Map([['aws', [1, 2, 3]]]), topics: tags, byTopic: new Map<string, number[]>() };
+    const routes = listingRoutes('tag', source, 2);
+    expect(routes.map((r) => r.params)).toEqual([
+      { tag: 'aws', page: undefined },
+      { tag: 'aws', page: '2' },
+    ]);
+    expect(routes[1]!.props).toMatchObject({
+      heading: 'Tag: AWS',
+      crumbs: [
+        { href: '/tags/', label: 'Tags' },
+        { href: '/tags/aws/', label: 'AWS' },
+      ],
+      page: { items: [3], current: 2, total: 2 },
+    });
+    expect(routes[1]!.props.pageHref(1)).toBe('/tags/aws/');
+    const topics = listingRoutes('topic', source, 2);
+    expect(topics.map((r) => [r.params.topic, r.props.heading, r.props.pageHref(2)])).toEqual([
+      ['aws', 'AWS', '/topics/aws/2/'],
+      ['unused', 'Unused', '/topics/unused/2/'],
+    ]);
+  });
+});

@@ -57,7 +57,8 @@ describe('a build with nothing to publish', () => {
     vocab(dir);
     const result = await checkContent({ contentDir: dir, staleAfterMonths: 12 });
     expect(emptySiteProblem(dir, result)).toBe(
-      `${join(dir, 'articles')}: no .md or .mdx article, so the build would publish an empty site. Check KB_CONTENT_DIR (read as '${dir}'), or publish an article (draft: false).`,
+      `${join(dir, 'articles')}: no .md or .mdx article, so the build would publish an empty site. Check ` +
+        `KB_CONTENT_DIR (read as '${dir}'), or publish an article (draft: false).`,
     );
   });
 

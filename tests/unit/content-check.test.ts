@@ -27,16 +27,21 @@ const lines = async (contentDir: string) => (await check(contentDir)).problems.m
 const at = (folder: string, article = `${folder}.mdx`) => `${BROKEN}/${folder}/articles/${article}`;
 
 const VALID_TAGS =
-  'aws, terraform, kubernetes, iam, security, policy-as-code, multi-account, ci-cd, rust, python, ai-agents, ansible, configuration-management, batch-processing, eks, scaling, troubleshooting, platform-engineering, observability, containers';
+  'aws, terraform, kubernetes, iam, security, policy-as-code, multi-account, ci-cd, rust, python, ai-agents, ansible, ' +
+  'configuration-management, batch-processing, eks, scaling, troubleshooting, platform-engineering, observability, containers';
 const FENCE_LANGUAGES =
-  'bash, sh, shell, zsh, console, shellsession, powershell, hcl, terraform, tf, yaml, yml, json, jsonc, toml, ini, python, py, rust, rs, go, typescript, ts, javascript, js, dockerfile, docker, rego, sql, diff, make, makefile, nginx, xml, html, css, markdown, md, mdx, text, txt, plaintext, mermaid, math';
+  'bash, sh, shell, zsh, console, shellsession, powershell, hcl, terraform, tf, yaml, yml, json, jsonc, toml, ini, ' +
+  'python, py, rust, rs, go, typescript, ts, javascript, js, dockerfile, docker, rego, sql, diff, make, makefile, ' +
+  'nginx, xml, html, css, markdown, md, mdx, text, txt, plaintext, mermaid, math';
 const FIELDS =
   'title, description, pubDate, updatedDate, lastReviewed, topic, tags, level, appliesTo, faq, sources, redirectFrom, draft';
 const SNIPPET_FIX = 'Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence\'s first line.';
 const ANCHOR_HINT = '(ids are the heading text, lowercased, spaces as hyphens)';
 const DESCRIPTION_HINT = '(one or two sentences shown in lists, search results and the meta description)';
 const SOURCES_HINT =
-  'a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for each document, release note or source file its dates, versions, limits and model names rest on (see CONTRIBUTING.md, "Sources"), or keep draft: true';
+  'a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for ' +
+  'each document, release note or source file its dates, versions, limits and model names rest on (see ' +
+  'CONTRIBUTING.md, "Sources"), or keep draft: true';
 
 /** Folder → the exact lines the check reports, in the order it finds them. */
 const cases: Record<string, string[]> = {
@@ -54,7 +59,8 @@ const cases: Record<string, string[]> = {
     `${at('updated-before-published')}:5 updatedDate: 2025-12-31 is before pubDate 2026-01-10; an update cannot predate publication`,
   ],
   'unknown-tag': [
-    `${at('unknown-tag')}:7 tags[1]: unknown tag 'kubernets'; did you mean 'kubernetes'? Valid tags: ${VALID_TAGS}. New tags go in content/tags.yaml.`,
+    `${at('unknown-tag')}:7 tags[1]: unknown tag 'kubernets'; did you mean 'kubernetes'? Valid tags: ${VALID_TAGS}. ` +
+      `New tags go in content/tags.yaml.`,
   ],
   'description-too-short': [
     `${at('description-too-short')}:3 description: is 23 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`,
@@ -67,27 +73,33 @@ const cases: Record<string, string[]> = {
     `${at('unknown-field')}:2 frontmatter: unknown field 'tilte'; did you mean 'title'? Fields: ${FIELDS}`,
   ],
   'malformed-frontmatter': [
-    `${at('malformed-frontmatter')}:3:14 frontmatter: is not valid YAML: Nested mappings are not allowed in compact mappings. Check quotes and indentation; text containing ": " needs quotes.`,
+    `${at('malformed-frontmatter')}:3:14 frontmatter: is not valid YAML: Nested mappings are not allowed in compact ` +
+      `mappings. Check quotes and indentation; text containing ": " needs quotes.`,
   ],
   'missing-frontmatter': [
-    `${at('missing-frontmatter')}:1 frontmatter: missing: the file must start with a line \`---\`, the YAML fields, and another \`---\` line`,
+    `${at('missing-frontmatter')}:1 frontmatter: missing: the file must start with a line \`---\`, the YAML fields, ` +
+      `and another \`---\` line`,
   ],
   'empty-file': [
-    `${at('empty-file')}:1 the file is empty; an article starts with frontmatter between --- lines (run \`npm run new -- "Title"\` to scaffold one)`,
+    `${at('empty-file')}:1 the file is empty; an article starts with frontmatter between --- lines (run \`npm run new ` +
+      `-- "Title"\` to scaffold one)`,
   ],
   // A published article shows its evidence: a missing list is reported where missing fields go,
   // an empty one on its own line.
   'published-without-sources': [`${at('published-without-sources')}:1 sources: ${SOURCES_HINT}`],
   'empty-sources': [`${at('empty-sources')}:9 sources: ${SOURCES_HINT}`],
   'duplicate-slug': [
-    `${at('duplicate-slug', 'a.mdx')}:1 slug: 'a' is already used by ${at('duplicate-slug', 'a.md')}; both would publish at /articles/a/. Rename one file.`,
+    `${at('duplicate-slug', 'a.mdx')}:1 slug: 'a' is already used by ${at('duplicate-slug', 'a.md')}; both would ` +
+      `publish at /articles/a/. Rename one file.`,
   ],
   // Body
   'invalid-mdx': [
-    `${at('invalid-mdx')}:17:25 MDX syntax: Could not parse expression with oxc: Expected \`,\` or \`)\` but found \`:\`. In MDX, \`{\`, \`}\` and \`<\` start code: put literal ones in backticks, or write &lt; and \\{ \\}.`,
+    `${at('invalid-mdx')}:17:25 MDX syntax: Could not parse expression with oxc: Expected \`,\` or \`)\` but found ` +
+      `\`:\`. In MDX, \`{\`, \`}\` and \`<\` start code: put literal ones in backticks, or write &lt; and \\{ \\}.`,
   ],
   'unknown-component': [
-    `${at('unknown-component')}:17 MDX: unknown component <Foo>; articles use Markdown, callouts (> [!NOTE]) and \`\`\`mermaid fences instead of components`,
+    `${at('unknown-component')}:17 MDX: unknown component <Foo>; articles use Markdown, callouts (> [!NOTE]) and ` +
+      `\`\`\`mermaid fences instead of components`,
   ],
   'import-line': [`${at('import-line')}:11 MDX: import/export lines are not used in articles; remove them`],
   'image-without-alt': [
@@ -101,17 +113,22 @@ const cases: Record<string, string[]> = {
     `${at('unknown-fence-language')}:17 fence: unknown code fence language 'hlc'; did you mean 'hcl'? Known: ${FENCE_LANGUAGES}`,
   ],
   'fence-without-language': [
-    `${at('fence-without-language')}:17 fence: code fence has no language; name one after the backticks, e.g. \`\`\`bash (use \`\`\`text for plain output)`,
+    `${at('fence-without-language')}:17 fence: code fence has no language; name one after the backticks, e.g. ` +
+      `\`\`\`bash (use \`\`\`text for plain output)`,
   ],
   'invalid-hcl': [
-    `${at('invalid-hcl')}:18 \`\`\`hcl fence: HCL: Unclosed configuration block; There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file. ${SNIPPET_FIX}`,
+    `${at('invalid-hcl')}:18 \`\`\`hcl fence: HCL: Unclosed configuration block; There is no closing brace for this ` +
+      `block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file. ${SNIPPET_FIX}`,
   ],
   'invalid-mermaid': [
-    `${at('invalid-mermaid', 'invalid-mermaid.md')}:18 mermaid: diagram type 'pie' cannot be drawn at build time; use one of flowchart (graph), stateDiagram-v2, sequenceDiagram, classDiagram, erDiagram`,
-    `${at('invalid-mermaid', 'invalid-mermaid.md')}:22 mermaid: diagram has no name for screen readers; add caption="what it shows" after \`\`\`mermaid, or an accTitle: line`,
+    `${at('invalid-mermaid', 'invalid-mermaid.md')}:18 mermaid: diagram type 'pie' cannot be drawn at build time; use ` +
+      `one of flowchart (graph), stateDiagram-v2, sequenceDiagram, classDiagram, erDiagram`,
+    `${at('invalid-mermaid', 'invalid-mermaid.md')}:22 mermaid: diagram has no name for screen readers; add ` +
+      `caption="what it shows" after \`\`\`mermaid, or an accTitle: line`,
     `${at('invalid-mermaid', 'invalid-mermaid.md')}:29 mermaid: line 'A[Plan --> B[Apply]' leaves '[' unclosed`,
     `${at('invalid-mermaid', 'invalid-mermaid.md')}:30 mermaid: line 'B -->' ends in an arrow; name the node it points to`,
-    `${at('invalid-mermaid', 'invalid-mermaid.md')}:34 mermaid: diagram does not parse: Invalid mermaid header: "flowchart sideways". Expected "graph TD", "flowchart LR", "stateDiagram-v2", etc.`,
+    `${at('invalid-mermaid', 'invalid-mermaid.md')}:34 mermaid: diagram does not parse: Invalid mermaid header: ` +
+      `"flowchart sideways". Expected "graph TD", "flowchart LR", "stateDiagram-v2", etc.`,
   ],
   'invalid-yaml-snippet': [
     `${at('invalid-yaml-snippet')}:21 \`\`\`yaml fence: YAML: Nested mappings are not allowed in compact mappings. ${SNIPPET_FIX}`,
@@ -136,16 +153,19 @@ const cases: Record<string, string[]> = {
     `${at('broken-link')}:17:5 link /articles/kubectl-cpp/: no page at /articles/kubectl-cpp/; did you mean /articles/kubectl-cp/?`,
   ],
   'broken-anchor': [
-    `${at('broken-anchor')}:17:14 link /articles/kubectl-cp/#instalation: no heading with id 'instalation' on /articles/kubectl-cp/; did you mean #installation? ${ANCHOR_HINT}`,
+    `${at('broken-anchor')}:17:14 link /articles/kubectl-cp/#instalation: no heading with id 'instalation' on ` +
+      `/articles/kubectl-cp/; did you mean #installation? ${ANCHOR_HINT}`,
   ],
   'broken-same-page-anchor': [
-    `${at('broken-same-page-anchor')}:17:4 link #what-it-cover: no heading with id 'what-it-cover' on /articles/broken-same-page-anchor/; did you mean #what-it-covers? ${ANCHOR_HINT}`,
+    `${at('broken-same-page-anchor')}:17:4 link #what-it-cover: no heading with id 'what-it-cover' on ` +
+      `/articles/broken-same-page-anchor/; did you mean #what-it-covers? ${ANCHOR_HINT}`,
   ],
   'link-without-trailing-slash': [
     `${at('link-without-trailing-slash')}:17:5 link /articles/kubectl-cp: internal links end with a slash; write /articles/kubectl-cp/`,
   ],
   'link-to-draft': [
-    `${at('link-to-draft')}:17:5 link /articles/kubectl-cp/: points at a draft, which is not published; link to it once it is, or remove the link`,
+    `${at('link-to-draft')}:17:5 link /articles/kubectl-cp/: points at a draft, which is not published; link to it ` +
+      `once it is, or remove the link`,
   ],
   // Problems in several files (and several in one file) are all reported, none hides another,
   // in reading order: file by file, line by line.
@@ -154,10 +174,12 @@ const cases: Record<string, string[]> = {
     `${at('several-files', 'bad-body.mdx')}:19 image: image /favicon.svg has no alt text; write ![what the image shows](/favicon.svg)`,
     `${at('several-files', 'bad-body.mdx')}:21:5 link /articles/goood/: no page at /articles/goood/; did you mean /articles/good/?`,
     `${at('several-files', 'bad-everything.mdx')}:8 level: expected one of beginner, intermediate, advanced`,
-    `${at('several-files', 'bad-everything.mdx')}:11 heading: the layout already renders the title as the page heading; start sections at ##`,
+    `${at('several-files', 'bad-everything.mdx')}:11 heading: the layout already renders the title as the page ` +
+      `heading; start sections at ##`,
     `${at('several-files', 'bad-everything.mdx')}:20 \`\`\`json fence: JSON: Expected double-quoted property name in JSON. ${SNIPPET_FIX}`,
     `${at('several-files', 'bad-frontmatter.mdx')}:3 description: is 23 characters; keep it between 50 and 170 ${DESCRIPTION_HINT}`,
-    `${at('several-files', 'bad-frontmatter.mdx')}:7 tags[1]: unknown tag 'kubernets'; did you mean 'kubernetes'? Valid tags: ${VALID_TAGS}. New tags go in content/tags.yaml.`,
+    `${at('several-files', 'bad-frontmatter.mdx')}:7 tags[1]: unknown tag 'kubernets'; did you mean 'kubernetes'? ` +
+      `Valid tags: ${VALID_TAGS}. New tags go in content/tags.yaml.`,
   ],
 };
 
@@ -200,7 +222,8 @@ describe('content check on broken fixtures', () => {
 describe('content check on good content', () => {
   it('reports nothing for the fixture site but a freshness warning for its stale article', async () => {
     expect(await lines('tests/fixtures/site')).toEqual([
-      'tests/fixtures/site/articles/stale-review.mdx:5 warning: lastReviewed: 2024-01-15 is more than 12 months ago; check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)',
+      'tests/fixtures/site/articles/stale-review.mdx:5 warning: lastReviewed: 2024-01-15 is more than 12 months ago; ' +
+        'check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)',
     ]);
     expect((await check('tests/fixtures/site')).errorCount).toBe(0);
   });

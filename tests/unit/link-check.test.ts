@@ -39,7 +39,8 @@ const article = `<!doctype html><html><head>
 <a href="#setup">here</a> <a href="#">top</a> <a href="#top">top</a>
 <a href="/articles/b/#usage">b</a> <a href="../b/">relative</a> <a href="/">home</a>
 <img src="/img/diagram.png" srcset="/img/diagram.png 1x, /img/diagram@2x.png 2x" alt="d">
-<a href="mailto:team@example.com">mail</a> <a href="https://kubernetes.io/docs/#x">k8s</a> <a href="https://kubernetes.io/docs/">k8s again</a>
+<a href="mailto:team@example.com">mail</a> <a href="https://kubernetes.io/docs/#x">k8s</a>
+<a href="https://kubernetes.io/docs/">k8s again</a>
 </body></html>`;
 const b = '<html><body><h2 id="usage">Usage</h2></body></html>';
 const home = '<html><body><a href="/articles/a/">a</a></body></html>';
@@ -84,7 +85,8 @@ describe('checkDistLinks', () => {
 
   it('checks files (feeds, icons, stylesheets, srcset entries) against dist', () => {
     const page =
-      '<link rel="stylesheet" href="/_astro/site.CSS1.css"><link rel="icon" href="/favicon.svg"><img src="/a.png" srcset="/a.png 1x, /a@2x.png 2x" alt="a">';
+      '<link rel="stylesheet" href="/_astro/site.CSS1.css"><link rel="icon" href="/favicon.svg"><img src="/a.png" ' +
+      'srcset="/a.png 1x, /a@2x.png 2x" alt="a">';
     expect(check({ '/': page }, ['/_astro/site.CSS2.css', '/a.png']).lines).toEqual([
       'dist/index.html:1 href /_astro/site.CSS1.css: nothing in the build at /_astro/site.CSS1.css; did you mean /_astro/site.CSS2.css?',
       'dist/index.html:1 href /favicon.svg: nothing in the build at /favicon.svg',
@@ -250,7 +252,8 @@ describe('external links', () => {
 
 describe('page weight', () => {
   const html =
-    '<html><head><link rel="stylesheet" href="/_astro/a.css"><link rel="icon" href="/favicon.svg"><script type="module" src="/_astro/a.js"></script><script src="https://cdn.test/x.js"></script></head><body>Hello</body></html>';
+    '<html><head><link rel="stylesheet" href="/_astro/a.css"><link rel="icon" href="/favicon.svg"><script ' +
+    'type="module" src="/_astro/a.js"></script><script src="https://cdn.test/x.js"></script></head><body>Hello</body></html>';
   const page = scanHtml(html, '/articles/a/', 'articles/a/index.html');
 
   it('finds the same-origin stylesheets and scripts a page loads', () => {

@@ -30,7 +30,8 @@ describe('mermaid fences', () => {
   it('add a text version: a chain reads as numbered steps, a bold first line as its heading', async () => {
     const html = await render('```mermaid caption="x"\n' + FLOW + '```\n');
     expect(html).toContain(
-      '<details class="diagram-text"><summary>Diagram as text</summary><ol><li>Plan: terraform plan</li><li>Apply</li><li>Verify</li></ol></details>',
+      '<details class="diagram-text"><summary>Diagram as text</summary><ol><li>Plan: terraform ' +
+        'plan</li><li>Apply</li><li>Verify</li></ol></details>',
     );
   });
 

@@ -53,7 +53,8 @@ describe('answers checked against the vocabulary', () => {
   });
   it('reports every unknown tag and the count limits', () => {
     expect(tagsProblem(['aws', 'kubernets', 'zzzzzz'], known)).toBe(
-      "unknown tag 'kubernets'; did you mean 'kubernetes'? Valid: kubernetes, terraform, aws\nunknown tag 'zzzzzz'. Valid: kubernetes, terraform, aws",
+      "unknown tag 'kubernets'; did you mean 'kubernetes'? Valid: kubernetes, terraform, aws\nunknown tag 'zzzzzz'. " +
+        'Valid: kubernetes, terraform, aws',
     );
     expect(tagsProblem([], known)).toBe('give at least one tag');
     expect(tagsProblem(['a', 'b', 'c', 'd', 'e', 'f', 'g'], ['a', 'b', 'c', 'd', 'e', 'f', 'g'])).toMatch(
@@ -176,9 +177,12 @@ describe('a scaffolded article and the content check', () => {
     const sourcesLine = text.split('\n').indexOf('sources: []') + 1;
     expect(result.problems).toHaveLength(9);
     expect(result.problems.map(formatProblem)).toEqual([
-      'articles/x.mdx:3 description: is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
+      'articles/x.mdx:3 description: is still the placeholder from `npm run new`; write the one or two sentences ' +
+        'shown in lists, search results and the meta description (or keep draft: true)',
       // The empty sources placeholder: a published article needs at least one.
-      `articles/x.mdx:${sourcesLine} sources: a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for each document, release note or source file its dates, versions, limits and model names rest on (see CONTRIBUTING.md, "Sources"), or keep draft: true`,
+      `articles/x.mdx:${sourcesLine} sources: a published article needs at least one source: add sources: with a - ` +
+        `title: "…" and url: "https://…" entry for each document, release note or source file its dates, versions, ` +
+        `limits and model names rest on (see CONTRIBUTING.md, "Sources"), or keep draft: true`,
       // Every body line the scaffold starts with the marker, found independently of the parser.
       ...text.split('\n').flatMap((l, i) => (/^(## )?TODO:/.test(l) ? [`articles/x.mdx:${i + 1} ${placeholder}`] : [])),
     ]);

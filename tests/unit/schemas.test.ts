@@ -59,7 +59,8 @@ describe('article frontmatter schema', () => {
 
   it('names an unknown tag, suggests the closest and lists the valid ones', () => {
     expect(messages({ ...good, tags: ['terrafrom'] })).toEqual([
-      "tags.0: unknown tag 'terrafrom'; did you mean 'terraform'? Valid tags: aws, terraform, kubernetes. New tags go in content/tags.yaml.",
+      "tags.0: unknown tag 'terrafrom'; did you mean 'terraform'? Valid tags: aws, terraform, kubernetes. New tags go " +
+        'in content/tags.yaml.',
     ]);
   });
 

@@ -88,9 +88,18 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
     switch (node.type) {
       case 'heading': {
         const depth = node.depth ?? 2;
-        if (depth === 1) error(lineOf(node), 'the layout already renders the title as the page heading; start sections at ##', 'heading');
+        if (depth === 1)
+          error(
+            lineOf(node),
+            'the layout already renders the title as the page heading; start sections at ##',
+            'heading',
+          );
         else if (depth > previousDepth + 1)
-          error(lineOf(node), `jumps from h${previousDepth} to h${depth}; use ${'#'.repeat(previousDepth + 1)} so no level is skipped`, 'heading');
+          error(
+            lineOf(node),
+            `jumps from h${previousDepth} to h${depth}; use ${'#'.repeat(previousDepth + 1)} so no level is skipped`,
+            'heading',
+          );
         previousDepth = depth;
         facts.headingIds.push(slugger.slug(textOf(node)));
         if (textOf(node).startsWith(PLACEHOLDER_MARKER)) facts.placeholders.push(lineOf(node));
@@ -104,7 +113,8 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
         if (problem) error(lineOf(node), problem, 'fence');
         else if (node.lang === 'mermaid') {
           for (const p of checkMermaid(node.value ?? '', node.meta)) error(lineOf(node) + p.line, p.message, 'mermaid');
-        } else facts.fences.push({ lang: node.lang!, meta: node.meta ?? '', code: node.value ?? '', line: lineOf(node) });
+        } else
+          facts.fences.push({ lang: node.lang!, meta: node.meta ?? '', code: node.value ?? '', line: lineOf(node) });
         const noCheck = metaAttribute(node.meta, 'nocheck');
         if (noCheck !== undefined && noCheck.trim().length < 5)
           error(lineOf(node), 'nocheck needs a reason, e.g. nocheck="fragment: only the lifecycle block"', 'fence');
@@ -119,8 +129,10 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
         }
         break;
       case 'image':
-        if (!node.alt?.trim()) error(lineOf(node), `image ${node.url} has no alt text; write ![what the image shows](${node.url})`, 'image');
-        if (node.url?.startsWith('/') || node.url?.startsWith('#')) facts.links.push({ url: node.url, line: lineOf(node), column: node.position?.start.column ?? 1 });
+        if (!node.alt?.trim())
+          error(lineOf(node), `image ${node.url} has no alt text; write ![what the image shows](${node.url})`, 'image');
+        if (node.url?.startsWith('/') || node.url?.startsWith('#'))
+          facts.links.push({ url: node.url, line: lineOf(node), column: node.position?.start.column ?? 1 });
         break;
       case 'link':
         if (node.url && (node.url.startsWith('/') || node.url.startsWith('#')))
@@ -129,7 +141,8 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
         break;
       case 'text': {
         const { start, end } = node.position ?? {};
-        if (start?.offset !== undefined && end?.offset !== undefined) facts.prose.push({ start: start.offset, end: end.offset });
+        if (start?.offset !== undefined && end?.offset !== undefined)
+          facts.prose.push({ start: start.offset, end: end.offset });
         break;
       }
       case 'mdxJsxFlowElement':
@@ -159,6 +172,11 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
     node.children?.forEach(visit);
   };
   visit(tree);
-  if (facts.headingIds.length === 0) error(bodyLine, 'the article has no ## section heading; readers and the table of contents need at least one', 'heading');
+  if (facts.headingIds.length === 0)
+    error(
+      bodyLine,
+      'the article has no ## section heading; readers and the table of contents need at least one',
+      'heading',
+    );
   return facts;
 }

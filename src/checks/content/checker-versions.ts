@@ -34,7 +34,10 @@ function installedVersion(name: string): string {
     const entry = fileURLToPath(import.meta.resolve(name));
     for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
       try {
-        const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+        const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+          name?: string;
+          version?: string;
+        };
         if (manifest.name === name) return manifest.version ?? 'unknown';
       } catch {
         // no package.json at this level; keep walking up

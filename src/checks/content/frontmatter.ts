@@ -40,33 +40,26 @@ function lineOfPath(doc: Document, counter: LineCounter, path: readonly Property
 function publishingProblems(file: string, data: ArticleData, doc: Document, counter: LineCounter): Problem[] {
   if (data.draft) return [];
   const problems: Problem[] = [];
-  if (data.description.startsWith(PLACEHOLDER_MARKER)) {
-    const line = lineOfPath(doc, counter, ['description']);
-    problems.push({
-      file,
-      line: line ? line + 1 : 1,
-      severity: 'error',
-      subject: 'description',
-      message: 'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search results and the meta description (or keep draft: true)',
-    });
-  }
-  if (data.sources.length === 0) {
-    // An empty `sources:` is reported on its own line; a missing one where missing fields go, line 1.
-    const line = lineOfPath(doc, counter, ['sources']);
-    problems.push({
-      file,
-      line: line ? line + 1 : 1,
-      severity: 'error',
-      subject: 'sources',
-      message: SOURCES_REQUIRED,
-    });
-  }
+  // On the field's own line; a missing field where missing fields go, line 1.
+  const report = (field: string, message: string) => {
+    const line = lineOfPath(doc, counter, [field]);
+    problems.push({ file, line: line ? line + 1 : 1, severity: 'error', subject: field, message });
+  };
+  if (data.description.startsWith(PLACEHOLDER_MARKER))
+    report(
+      'description',
+      'is still the placeholder from `npm run new`; write the one or two sentences shown in lists, search ' +
+        'results and the meta description (or keep draft: true)',
+    );
+  if (data.sources.length === 0) report('sources', SOURCES_REQUIRED);
   return problems;
 }
 
 /** The rule as writers read it when the check stops the build. */
 const SOURCES_REQUIRED =
-  'a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for each document, release note or source file its dates, versions, limits and model names rest on (see CONTRIBUTING.md, "Sources"), or keep draft: true';
+  'a published article needs at least one source: add sources: with a - title: "…" and url: "https://…" entry for ' +
+  'each document, release note or source file its dates, versions, limits and model names rest on (see ' +
+  'CONTRIBUTING.md, "Sources"), or keep draft: true';
 
 export function checkFrontmatter(
   file: string,
@@ -80,7 +73,8 @@ export function checkFrontmatter(
           file,
           line: 1,
           severity: 'error',
-          message: 'the file is empty; an article starts with frontmatter between --- lines (run `npm run new -- "Title"` to scaffold one)',
+          message:
+            'the file is empty; an article starts with frontmatter between --- lines (run `npm run new -- "Title"` to scaffold one)',
         },
       ],
     };
@@ -123,7 +117,15 @@ export function checkFrontmatter(
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       split,
-      problems: [{ file, line: 2, severity: 'error', subject: 'frontmatter', message: 'must be YAML fields (key: value), one per line' }],
+      problems: [
+        {
+          file,
+          line: 2,
+          severity: 'error',
+          subject: 'frontmatter',
+          message: 'must be YAML fields (key: value), one per line',
+        },
+      ],
     };
   }
   const result = schema.safeParse(raw);
@@ -147,7 +149,9 @@ export function checkFrontmatter(
         }));
       }
       const line = lineOfPath(doc, counter, issue.path);
-      const subject = issue.path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${String(k)}` : String(k))).join('');
+      const subject = issue.path
+        .map((k, i) => (typeof k === 'number' ? `[${k}]` : i ? `.${String(k)}` : String(k)))
+        .join('');
       return [
         {
           file,

@@ -69,7 +69,9 @@ export interface CheckResult {
 async function listPublicPaths(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((e) => e.isFile()).map((e) => `/${relative(dir, join(e.parentPath, e.name)).replace(/\\/g, '/')}`);
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => `/${relative(dir, join(e.parentPath, e.name)).replace(/\\/g, '/')}`);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
@@ -121,14 +123,24 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     if (options.snippets !== false) snippetChecks.push(checkFences(file, body.fences));
     if (options.spelling !== false) {
       const bodyOffset = source.length - front.split.body.length;
-      const prose = [...frontmatterProse(source, front.split.yaml), ...body.prose.map((r) => ({ start: r.start + bodyOffset, end: r.end + bodyOffset }))];
+      const prose = [
+        ...frontmatterProse(source, front.split.yaml),
+        ...body.prose.map((r) => ({ start: r.start + bodyOffset, end: r.end + bodyOffset })),
+      ];
       snippetChecks.push(checkSpelling(file, source, prose, wordList));
     }
     if (front.data && !front.data.draft) {
       for (const line of body.placeholders)
-        problems.push({ file, line, subject: 'placeholder', message: 'text from `npm run new` is still here; write the section, or keep draft: true until it is done', severity: 'error' });
+        problems.push({
+          file,
+          line,
+          subject: 'placeholder',
+          message: 'text from `npm run new` is still here; write the section, or keep draft: true until it is done',
+          severity: 'error',
+        });
     }
-    if (front.data) articles.push({ id, file, data: front.data, body, lastReviewedLine: front.fieldLine?.('lastReviewed') ?? 1 });
+    if (front.data)
+      articles.push({ id, file, data: front.data, body, lastReviewedLine: front.fieldLine?.('lastReviewed') ?? 1 });
   }
 
   try {
@@ -155,7 +167,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         file: article.file,
         line: article.lastReviewedLine,
         subject: 'lastReviewed',
-        message: `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)`,
+        message:
+          `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; check the ` +
+          `article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)`,
         severity: 'warning',
       });
     }

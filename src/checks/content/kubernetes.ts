@@ -23,10 +23,7 @@ import type { SnippetFailure } from './snippets.ts';
 
 /** The shape of a field's value as the type declarations give it. */
 type Shape =
-  | { kind: 'object'; file: string }
-  | { kind: 'array'; of: Shape }
-  | { kind: 'map'; of: Shape }
-  | { kind: 'leaf' };
+  { kind: 'object'; file: string } | { kind: 'array'; of: Shape } | { kind: 'map'; of: Shape } | { kind: 'leaf' };
 
 interface ObjectFields {
   /** Field name → its shape; undefined for a type alias (Quantity, Time, IntOrString, JSON). */
@@ -92,7 +89,9 @@ function fieldsIn(file: string): Promise<ObjectFields> {
   let fields = declarations.get(file);
   if (!fields) {
     fields = (async () => {
-      const ts = await (typescript ??= import('typescript').then((m) => (m as { default?: typeof import('typescript') }).default ?? m));
+      const ts = await (typescript ??= import('typescript').then(
+        (m) => (m as { default?: typeof import('typescript') }).default ?? m,
+      ));
       const source = ts.createSourceFile(file, await readFile(file, 'utf8'), ts.ScriptTarget.Latest);
       const imports = new Map<string, string>();
       let declared: import('typescript').InterfaceDeclaration | undefined;
@@ -111,7 +110,8 @@ function fieldsIn(file: string): Promise<ObjectFields> {
           const name = type.typeName.text;
           if (name === 'Array') return { kind: 'array', of: shapeOf(type.typeArguments?.[0]) };
           const specifier = imports.get(name);
-          if (specifier && specifier !== '@kubernetes-models/base') return { kind: 'object', file: declarationFile(specifier, file) };
+          if (specifier && specifier !== '@kubernetes-models/base')
+            return { kind: 'object', file: declarationFile(specifier, file) };
         }
         if (ts.isTypeLiteralNode(type)) {
           const index = type.members.find(ts.isIndexSignatureDeclaration);
@@ -183,7 +183,12 @@ function lineOfNode(node: YamlNode | undefined, lines: LineCounter): number | un
 }
 
 /** The line of the key `name` in the mapping at `path`, else of the mapping itself. */
-function lineOfKey(doc: Document, path: readonly PathSegment[], name: string | undefined, lines: LineCounter): number | undefined {
+function lineOfKey(
+  doc: Document,
+  path: readonly PathSegment[],
+  name: string | undefined,
+  lines: LineCounter,
+): number | undefined {
   const parent = path.length ? doc.getIn(path, true) : doc.contents;
   if (name !== undefined && isMap(parent)) {
     const pair = parent.items.find((p) => (p.key as { value?: unknown } | null)?.value === name);
@@ -204,14 +209,22 @@ function describeAjvError(error: AjvError): { path: PathSegment[]; name?: string
   const where = path.length ? dotted(path) : 'the document';
   if (error.keyword === 'required') {
     const missing = String(error.params.missingProperty);
-    return { path: path.slice(0, -1), name: path.length ? String(path.at(-1)) : undefined, message: `${where} needs the field ${missing}` };
+    return {
+      path: path.slice(0, -1),
+      name: path.length ? String(path.at(-1)) : undefined,
+      message: `${where} needs the field ${missing}`,
+    };
   }
   if (error.keyword === 'enum') {
     const allowed = (error.params.allowedValues as unknown[]).map(String).join(', ');
     return { path: path.slice(0, -1), name: String(path.at(-1)), message: `${where} must be one of ${allowed}` };
   }
   if (error.keyword === 'type') {
-    return { path: path.slice(0, -1), name: String(path.at(-1)), message: `${where} must be ${error.params.type === 'integer' ? 'an integer' : `a ${String(error.params.type)}`}` };
+    return {
+      path: path.slice(0, -1),
+      name: String(path.at(-1)),
+      message: `${where} must be ${error.params.type === 'integer' ? 'an integer' : `a ${String(error.params.type)}`}`,
+    };
   }
   return { path: path.slice(0, -1), name: String(path.at(-1)), message: `${where} ${error.message ?? 'is not valid'}` };
 }
@@ -228,7 +241,8 @@ export async function kubernetesProblems(code: string): Promise<Array<Required<S
     const object: unknown = doc.toJS();
     if (!object || typeof object !== 'object' || Array.isArray(object)) continue;
     const { apiVersion, kind } = object as { apiVersion?: unknown; kind?: unknown };
-    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !API_VERSION.test(apiVersion) || !KIND.test(kind)) continue;
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !API_VERSION.test(apiVersion) || !KIND.test(kind))
+      continue;
     const Model = await modelFor(apiVersion, kind);
     if (!Model) continue;
     const subject = `Kubernetes ${kind}`;
@@ -239,7 +253,10 @@ export async function kubernetesProblems(code: string): Promise<Array<Required<S
       const errors = (e as { errors?: AjvError[] }).errors ?? [];
       for (const error of errors) {
         const described = describeAjvError(error);
-        failures.push({ line: lineOfKey(doc, described.path, described.name, lines) ?? firstLine, message: `${subject}: ${described.message}` });
+        failures.push({
+          line: lineOfKey(doc, described.path, described.name, lines) ?? firstLine,
+          message: `${subject}: ${described.message}`,
+        });
       }
       if (!errors.length) failures.push({ line: firstLine, message: `${subject}: ${(e as Error).message}` });
     }

@@ -20,7 +20,14 @@ export function checkLinks(file: string, ownPath: string, links: readonly Intern
   const problems: Problem[] = [];
   for (const link of links) {
     const report = (message: string) =>
-      problems.push({ file, line: link.line, column: link.column, subject: `link ${link.url}`, message, severity: 'error' });
+      problems.push({
+        file,
+        line: link.line,
+        column: link.column,
+        subject: `link ${link.url}`,
+        message,
+        severity: 'error',
+      });
     const [beforeHash, fragment] = splitOnce(link.url, '#');
     const path = (beforeHash.split('?')[0] ?? '') || ownPath;
     if (!path.endsWith('/') && !/\.[a-z0-9]+$/i.test(path)) {
@@ -46,7 +53,10 @@ export function checkLinks(file: string, ownPath: string, links: readonly Intern
     const id = decodeURIComponent(fragment);
     if (ids && !ids.has(id)) {
       const guess = closestMatches(id, ids, 1)[0];
-      report(`no heading with id '${id}' on ${path}${guess ? `; did you mean #${guess}?` : ''} (ids are the heading text, lowercased, spaces as hyphens)`);
+      report(
+        `no heading with id '${id}' on ${path}${guess ? `; did you mean #${guess}?` : ''} (ids are the heading ` +
+          `text, lowercased, spaces as hyphens)`,
+      );
     }
   }
   return problems;

@@ -32,7 +32,11 @@ function hasCommand(command: string): boolean {
 const shellcheckAvailable = hasCommand('shellcheck');
 
 /** Runs a command with `input` on stdin; resolves with its exit status and output. */
-function runWithInput(command: string, args: string[], input: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+function runWithInput(
+  command: string,
+  args: string[],
+  input: string,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(command, args);
     let stdout = '';
@@ -49,7 +53,10 @@ async function checkShell(code: string): Promise<SnippetFailure | undefined> {
   const syntax = await runWithInput('bash', ['-n'], code);
   if (syntax.status !== 0) {
     const line = /line (\d+):/.exec(syntax.stderr)?.[1];
-    return { line: line ? Number(line) : undefined, message: `bash -n: ${syntax.stderr.trim().replace(/^bash: (line \d+: )?/, '')}` };
+    return {
+      line: line ? Number(line) : undefined,
+      message: `bash -n: ${syntax.stderr.trim().replace(/^bash: (line \d+: )?/, '')}`,
+    };
   }
   // A writer's machine may lack shellcheck (the lint is then skipped); CI must never skip it.
   if (!shellcheckAvailable && process.env.CI)
@@ -135,7 +142,11 @@ const checkers: Record<SnippetChecker, Checker> = {
     for (const doc of parseAllDocuments(code)) {
       const error = 'errors' in doc ? doc.errors[0] : undefined;
       // The message repeats the position ("… at line 4, column 9:"); the report already names the line.
-      if (error) return { line: error.linePos?.[0].line, message: `YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
+      if (error)
+        return {
+          line: error.linePos?.[0].line,
+          message: `YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+        };
     }
     // Only a manifest (apiVersion and kind) can be checked further; skip the import otherwise.
     return /^\s*(apiVersion|kind):/m.test(code) ? checkKubernetesManifests(code) : undefined;
@@ -191,7 +202,9 @@ export async function checkFences(file: string, fences: readonly Fence[]): Promi
         file,
         line: fence.line + (failure.line ?? 0),
         subject: `\`\`\`${fence.lang} fence`,
-        message: `${failure.message.replace(/\.+$/, '')}. Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence's first line.`,
+        message:
+          `${failure.message.replace(/\.+$/, '')}. Fix the snippet, or if it is deliberately partial add ` +
+          `nocheck="why" to the fence's first line.`,
         severity: 'error',
       },
     ];

@@ -169,7 +169,12 @@ function isKnown(dict: SpellingDictionary, list: WordList, word: string): boolea
  * The spelling problems of one file: the first occurrence of each unknown word, with
  * cspell's suggestions and how many more times it occurs.
  */
-export async function checkSpelling(file: string, source: string, prose: readonly ProseRange[], list: WordList): Promise<Problem[]> {
+export async function checkSpelling(
+  file: string,
+  source: string,
+  prose: readonly ProseRange[],
+  list: WordList,
+): Promise<Problem[]> {
   if (!prose.length) return [];
   const dict = await loadSpellingDictionary();
   const unknown = new Map<string, { word: string; offset: number; count: number }>();

@@ -55,7 +55,9 @@ export function parseCache(text: string | undefined): ExternalCache {
   if (!text) return emptyCache();
   try {
     const data = JSON.parse(text) as Partial<ExternalCache>;
-    return data.version === 1 && data.entries && typeof data.entries === 'object' ? { version: 1, entries: data.entries } : emptyCache();
+    return data.version === 1 && data.entries && typeof data.entries === 'object'
+      ? { version: 1, entries: data.entries }
+      : emptyCache();
   } catch {
     return emptyCache();
   }
@@ -70,7 +72,12 @@ export async function checkExternalUrl(url: string, options: ExternalCheckOption
   const backoff = options.backoffMs ?? 1000;
   const timeout = options.timeoutMs ?? 10_000;
   const request = async (method: 'HEAD' | 'GET') => {
-    const response = await doFetch(url, { method, redirect: 'follow', signal: AbortSignal.timeout(timeout), headers: { 'user-agent': options.userAgent ?? 'devops-kb-link-check' } });
+    const response = await doFetch(url, {
+      method,
+      redirect: 'follow',
+      signal: AbortSignal.timeout(timeout),
+      headers: { 'user-agent': options.userAgent ?? 'devops-kb-link-check' },
+    });
     // Only the status matters: release the connection instead of downloading the page.
     await response.body?.cancel().catch(() => undefined);
     return response.status;
@@ -87,7 +94,10 @@ export async function checkExternalUrl(url: string, options: ExternalCheckOption
       if (last.ok || !isTransient(status)) return last;
     } catch (e) {
       const error = e as Error;
-      const message = error.name === 'TimeoutError' ? `no answer within ${timeout / 1000}s` : (error.cause as Error | undefined)?.message ?? error.message;
+      const message =
+        error.name === 'TimeoutError'
+          ? `no answer within ${timeout / 1000}s`
+          : ((error.cause as Error | undefined)?.message ?? error.message);
       last = { url, ok: false, error: message, checkedAt: now() };
     }
   }
@@ -99,7 +109,10 @@ export async function checkExternalUrl(url: string, options: ExternalCheckOption
  * `options.cache` in place (successes stored, failures dropped so they are retried next
  * run) and returns results in the order of `urls`.
  */
-export async function checkExternalUrls(urls: readonly string[], options: ExternalCheckOptions = {}): Promise<ExternalResult[]> {
+export async function checkExternalUrls(
+  urls: readonly string[],
+  options: ExternalCheckOptions = {},
+): Promise<ExternalResult[]> {
   const now = options.now ?? Date.now;
   const maxAge = options.maxAgeMs ?? DEFAULT_MAX_AGE_MS;
   const cache = options.cache;

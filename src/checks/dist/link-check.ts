@@ -47,7 +47,11 @@ export interface LinkCheckOptions {
  * @param pages scanDist's result: site path → scanned page
  * @param files site paths of every file in dist/ (e.g. /rss.xml, /articles/x/index.html)
  */
-export function checkDistLinks(pages: ReadonlyMap<string, ScannedPage>, files: ReadonlySet<string>, options: LinkCheckOptions): LinkCheckResult {
+export function checkDistLinks(
+  pages: ReadonlyMap<string, ScannedPage>,
+  files: ReadonlySet<string>,
+  options: LinkCheckOptions,
+): LinkCheckResult {
   const origin = new URL(options.siteUrl).origin;
   const problems: LinkProblem[] = [];
   const external = new Map<string, ExternalLink>();
@@ -61,7 +65,8 @@ export function checkDistLinks(pages: ReadonlyMap<string, ScannedPage>, files: R
     const base = new URL(page.path, origin);
     for (const ref of page.references) {
       for (const raw of referenceUrls(ref)) {
-        const report = (message: string) => problems.push({ file: page.file, line: ref.line, attribute: ref.attribute, url: raw, message });
+        const report = (message: string) =>
+          problems.push({ file: page.file, line: ref.line, attribute: ref.attribute, url: raw, message });
         let url: URL;
         try {
           url = new URL(raw, base);
@@ -90,7 +95,9 @@ export function checkDistLinks(pages: ReadonlyMap<string, ScannedPage>, files: R
         const target = resolve(path, pages, files);
         if (target.kind === 'missing') {
           if (pages.has(`${path}/`)) {
-            report(`needs its trailing slash (the site is built with trailingSlash: 'always'); write ${path}/${url.hash}`);
+            report(
+              `needs its trailing slash (the site is built with trailingSlash: 'always'); write ${path}/${url.hash}`,
+            );
             continue;
           }
           const guess = closestPath(path, suggestions());

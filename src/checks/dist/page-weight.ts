@@ -45,7 +45,11 @@ export function pageAssets(page: ScannedPage, origin: string): { css: string[]; 
 }
 
 /** The page's weight; `read` gives a file's bytes by site path (undefined when missing: counted as 0). */
-export function measurePage(page: ScannedPage, origin: string, read: (sitePath: string) => Uint8Array | undefined): PageWeight {
+export function measurePage(
+  page: ScannedPage,
+  origin: string,
+  read: (sitePath: string) => Uint8Array | undefined,
+): PageWeight {
   const htmlBytes = read(`/${page.file.split('\\').join('/')}`);
   const html = htmlBytes ? gzipSize(htmlBytes) : 0;
   const { css: cssFiles, js: jsFiles } = pageAssets(page, origin);
