@@ -191,7 +191,9 @@ export function cleanSvg(svg: string, id: string, name: string, description?: st
     (description ? `<desc id="${id}-desc">${escapeHtml(description)}</desc>` : '');
   out = tag + labels + out.slice(open[0].length);
   if (/<style\b|\sstyle="/.test(out)) throw new MermaidError('renderer left inline styles in the SVG');
-  return out.replace(/\n\s*/g, '\n');
+  // One line, and without the renderer's data-* attributes (hooks for its interactive
+  // mode; one holds the label's line breaks): MDX reads a line break as the end of raw HTML.
+  return out.replace(/\s+data-[\w-]+="[^"]*"/g, '').replace(/>\s+</g, '><');
 }
 
 /** A label as one line of text: a bold first line reads as a heading ("Title: rest"). */
@@ -298,6 +300,19 @@ export function renderMermaid(source: string, meta: string | null | undefined, i
   return { html, type: read.type };
 }
 
+/**
+ * MDX parses raw HTML as JSX, which turns a line break in a <pre> into <br> and trims the
+ * spaces that start a line; entities are decoded before that. Non-breaking spaces and
+ * &#10; keep the text drawing intact.
+ */
+export function forMdx(html: string): string {
+  return html.replace(
+    /(<pre class="diagram-ascii">)([\s\S]*?)(<\/pre>)/,
+    (_, open: string, text: string, close: string) =>
+      open + text.replace(/ /g, '\u00a0').replace(/\n/g, '&#10;') + close,
+  );
+}
+
 /** Satteri plugin: replaces each ```mermaid fence with its rendered figure. */
 export const mermaidDiagrams: MdastPluginDefinition = {
   name: 'kb:mermaid',
@@ -313,7 +328,7 @@ export const mermaidDiagrams: MdastPluginDefinition = {
       const file = ctx.fileURL ? decodeURIComponent(ctx.fileURL.pathname) : 'content';
       throw new Error(`${file}:${line + error.line} mermaid: ${error.message}`);
     }
-    if (ctx.sourceFormat === 'mdx') ctx.replaceNode(node, { raw: rendered.html, mdxExpressions: false });
+    if (ctx.sourceFormat === 'mdx') ctx.replaceNode(node, { raw: forMdx(rendered.html), mdxExpressions: false });
     else ctx.replaceNode(node, { type: 'html', value: rendered.html });
   },
 };
