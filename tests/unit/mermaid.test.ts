@@ -17,6 +17,7 @@ describe('mermaid fences', () => {
   it('become an inline SVG with role="img", its name, and no style the CSP would block', async () => {
     const html = await render('```mermaid caption="Plan, apply, verify"\n' + FLOW + '```\n');
     expect(html).toContain('<div class="diagram" data-diagram="flowchart">');
+    expect(html).toContain('<div class="diagram-scroll" data-pagefind-ignore=""><svg ');
     expect(html).toMatch(/<svg [^>]*class="diagram-svg" role="img" aria-labelledby="mermaid-1-title">/);
     expect(html).toContain('<title id="mermaid-1-title">Plan, apply, verify</title>');
     expect(html).toContain('<figcaption class="diagram-caption">Plan, apply, verify</figcaption>');
