@@ -280,13 +280,13 @@ export interface RenderedMermaid {
  * Throws MermaidError for what checkMermaid reports and for output we cannot ship.
  */
 export function renderMermaid(source: string, meta: string | null | undefined, id: string): RenderedMermaid {
-  const read = readMermaid(source, meta);
   const problem = checkMermaid(source, meta)[0];
   if (problem) throw new MermaidError(problem.message, problem.line);
+  const read = readMermaid(source, meta);
   const name = read.title ?? read.caption!;
-  // Colours are set by the site stylesheet on .diagram-svg; these values are dropped
-  // with the style attribute, but keep the renderer from choosing its own font.
-  const svg = renderMermaidSVG(read.body, { bg: 'var(--bg)', fg: 'var(--fg)', transparent: true, font: 'system-ui' });
+  // No colour or font options: they only reach the <style> and style attribute cleanSvg
+  // removes; the site stylesheet sets both on .diagram-svg. `transparent` drops its background.
+  const svg = renderMermaidSVG(read.body, { transparent: true });
   const text =
     read.type === 'flowchart' || read.type === 'state'
       ? graphText(read.body)
