@@ -12,6 +12,7 @@ import { SPECIAL_FENCES } from '../src/markdown/languages.ts';
 import { checkContent } from '../src/checks/content/index.ts';
 import { splitFrontmatter } from '../src/checks/content/frontmatter.ts';
 import { buildCorpus, generateCorpus, median, printTable, recordRun, run } from './lib/corpus.ts';
+import { benchMermaid } from './lib/bench-mermaid.ts';
 
 const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
 const ROUNDS = 5;
@@ -91,6 +92,11 @@ Object.assign(units, {
   'pipeline: our plugins’ share': '%',
   'pipeline: Shiki, per article': 'ms',
 });
+
+// Mermaid diagrams: warm-up once per process, then time per diagram (scripts/lib/bench-mermaid.ts).
+const mermaid = await benchMermaid(ROUNDS);
+Object.assign(figures, mermaid.figures);
+Object.assign(units, mermaid.units);
 
 // 2. Content check: linear in the content.
 const cacheDir = '.cache/bench';

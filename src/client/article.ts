@@ -1,8 +1,10 @@
 import { enhanceCodeBlocks } from './code-blocks.ts';
+import { enhanceCodeTabs } from './code-tabs.ts';
 import { focusableWhileOverflowing } from './scrollable.ts';
 import { trackCurrentSection } from './toc.ts';
 
 enhanceCodeBlocks();
+enhanceCodeTabs();
 trackCurrentSection();
 focusableWhileOverflowing(document.querySelectorAll<HTMLElement>('.prose table'), (table) => {
   const header = [...table.querySelectorAll('th')]

@@ -51,10 +51,17 @@ export function codeFrame(): ShikiTransformer {
       if (!SESSION_LANGUAGES.has(lang)) return;
       const lines = code.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'span');
       const kinds = sessionLines(lines.map(toText));
+      // Lines of one command (a prompt line and its continuations) share data-command, so
+      // the browser can copy each command on its own.
+      let command = 0;
       lines.forEach((line, i) => {
-        const { command, prompt } = kinds[i]!;
-        if (prompt) splitPrompt(line, prompt);
-        if (!command) addClass(line, OUTPUT_CLASS);
+        const { command: isCommand, prompt } = kinds[i]!;
+        if (prompt) {
+          splitPrompt(line, prompt);
+          command++;
+        }
+        if (isCommand) line.properties['data-command'] = String(command);
+        else addClass(line, OUTPUT_CLASS);
       });
     },
     root(root) {
@@ -77,11 +84,13 @@ export function codeFrame(): ShikiTransformer {
         properties: { class: 'code-lang' },
         children: [{ type: 'text', value: fenceLanguageLabel(lang) }],
       });
+      // A tab label marks the block for the code-tabs plugin, which groups consecutive ones.
+      const tab = metaAttribute(this.options.meta?.__raw, 'tab')?.trim();
       root.children = [
         {
           type: 'element',
           tagName: 'figure',
-          properties: { class: 'code', 'data-lang': lang },
+          properties: { class: 'code', 'data-lang': lang, ...(tab ? { 'data-tab': tab } : {}) },
           children: [{ type: 'element', tagName: 'figcaption', properties: { class: 'code-bar' }, children: bar }, pre],
         },
       ];

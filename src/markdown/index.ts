@@ -18,6 +18,7 @@ import type { LanguageRegistration, ShikiTransformer } from 'shiki';
 import regoGrammar from './grammars/rego.tmLanguage.json' with { type: 'json' };
 import { callouts } from './callouts.ts';
 import { codeFrame } from './code-frame.ts';
+import { codeTabs } from './code-tabs.ts';
 import { fenceLanguages } from './fence-languages.ts';
 import { headingAnchors } from './heading-anchors.ts';
 import { SPECIAL_FENCES } from './languages.ts';
@@ -29,7 +30,7 @@ import { tokenClasses, type CodeThemes } from './token-classes.ts';
 /** What Sätteri runs: Markdown-tree plugins, then HTML-tree plugins, with these syntax features. */
 export const satteriOptions = {
   mdastPlugins: [fenceLanguages, math, mermaidDiagrams],
-  hastPlugins: [callouts, headingAnchors()],
+  hastPlugins: [callouts, codeTabs, headingAnchors()],
   features: { math: true, smartPunctuation: true },
 };
 

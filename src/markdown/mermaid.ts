@@ -191,7 +191,9 @@ export function cleanSvg(svg: string, id: string, name: string, description?: st
     (description ? `<desc id="${id}-desc">${escapeHtml(description)}</desc>` : '');
   out = tag + labels + out.slice(open[0].length);
   if (/<style\b|\sstyle="/.test(out)) throw new MermaidError('renderer left inline styles in the SVG');
-  return out.replace(/\n\s*/g, '\n');
+  // One line, and without the renderer's data-* attributes (hooks for its interactive
+  // mode; one holds the label's line breaks): MDX reads a line break as the end of raw HTML.
+  return out.replace(/\s+data-[\w-]+="[^"]*"/g, '').replace(/>\s+</g, '><');
 }
 
 /** A label as one line of text: a bold first line reads as a heading ("Title: rest"). */
@@ -278,24 +280,38 @@ export interface RenderedMermaid {
  * Throws MermaidError for what checkMermaid reports and for output we cannot ship.
  */
 export function renderMermaid(source: string, meta: string | null | undefined, id: string): RenderedMermaid {
-  const read = readMermaid(source, meta);
   const problem = checkMermaid(source, meta)[0];
   if (problem) throw new MermaidError(problem.message, problem.line);
+  const read = readMermaid(source, meta);
   const name = read.title ?? read.caption!;
-  // Colours are set by the site stylesheet on .diagram-svg; these values are dropped
-  // with the style attribute, but keep the renderer from choosing its own font.
-  const svg = renderMermaidSVG(read.body, { bg: 'var(--bg)', fg: 'var(--fg)', transparent: true, font: 'system-ui' });
+  // No colour or font options: they only reach the <style> and style attribute cleanSvg
+  // removes; the site stylesheet sets both on .diagram-svg. `transparent` drops its background.
+  const svg = renderMermaidSVG(read.body, { transparent: true });
   const text =
     read.type === 'flowchart' || read.type === 'state'
       ? graphText(read.body)
       : `<pre class="diagram-ascii">${escapeHtml(renderMermaidASCII(read.body, { colorMode: 'none' }))}</pre>`;
   const caption = read.caption ?? read.title!;
+  // The drawing's words stay out of the search index; the text version below is indexed.
   const html =
     `<div class="diagram" data-diagram="${read.type}">` +
-    `<figure class="diagram-figure"><div class="diagram-scroll">${cleanSvg(svg, id, name, read.description)}</div>` +
+    `<figure class="diagram-figure"><div class="diagram-scroll" data-pagefind-ignore="">${cleanSvg(svg, id, name, read.description)}</div>` +
     `<figcaption class="diagram-caption">${escapeHtml(caption)}</figcaption></figure>` +
     `<details class="diagram-text"><summary>Diagram as text</summary>${text}</details></div>`;
   return { html, type: read.type };
+}
+
+/**
+ * MDX parses raw HTML as JSX, which turns a line break in a <pre> into <br> and trims the
+ * spaces that start a line; entities are decoded before that. Non-breaking spaces and
+ * &#10; keep the text drawing intact.
+ */
+export function forMdx(html: string): string {
+  return html.replace(
+    /(<pre class="diagram-ascii">)([\s\S]*?)(<\/pre>)/,
+    (_, open: string, text: string, close: string) =>
+      open + text.replace(/ /g, '\u00a0').replace(/\n/g, '&#10;') + close,
+  );
 }
 
 /** Satteri plugin: replaces each ```mermaid fence with its rendered figure. */
@@ -313,7 +329,7 @@ export const mermaidDiagrams: MdastPluginDefinition = {
       const file = ctx.fileURL ? decodeURIComponent(ctx.fileURL.pathname) : 'content';
       throw new Error(`${file}:${line + error.line} mermaid: ${error.message}`);
     }
-    if (ctx.sourceFormat === 'mdx') ctx.replaceNode(node, { raw: rendered.html, mdxExpressions: false });
+    if (ctx.sourceFormat === 'mdx') ctx.replaceNode(node, { raw: forMdx(rendered.html), mdxExpressions: false });
     else ctx.replaceNode(node, { type: 'html', value: rendered.html });
   },
 };

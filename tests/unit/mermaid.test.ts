@@ -17,6 +17,7 @@ describe('mermaid fences', () => {
   it('become an inline SVG with role="img", its name, and no style the CSP would block', async () => {
     const html = await render('```mermaid caption="Plan, apply, verify"\n' + FLOW + '```\n');
     expect(html).toContain('<div class="diagram" data-diagram="flowchart">');
+    expect(html).toContain('<div class="diagram-scroll" data-pagefind-ignore=""><svg ');
     expect(html).toMatch(/<svg [^>]*class="diagram-svg" role="img" aria-labelledby="mermaid-1-title">/);
     expect(html).toContain('<title id="mermaid-1-title">Plan, apply, verify</title>');
     expect(html).toContain('<figcaption class="diagram-caption">Plan, apply, verify</figcaption>');
@@ -77,6 +78,20 @@ describe('mermaid fences', () => {
       },
     );
     expect(code).toContain('diagram-svg');
+    // The whole SVG stays one element: its shapes are inside it, not after it.
+    expect(code).toMatch(/"svg",[\s\S]*"title"[\s\S]*"g"[\s\S]*"details"/);
+  });
+
+  it('keep the text drawing of a sequence diagram intact in MDX', async () => {
+    const { code } = await mdxToJs('```mermaid caption="Hi"\nsequenceDiagram\n  A->>B: hi\n```\n', {
+      mdastPlugins: [mermaidDiagrams],
+    });
+    const pre = /class: "diagram-ascii",\s*children: ("[^"]*")/.exec(code);
+    expect(pre, 'the <pre> has one text child').not.toBeNull();
+    // The compiled string literal, with its \xA0 and \n escapes read back.
+    const text = pre![1]!.slice(1, -1).replace(/\\xA0/g, ' ').replace(/\\n/g, '\n');
+    expect(text.split('\n').length).toBeGreaterThan(5);
+    expect(text).toContain('│   hi    │');
   });
 
   it('fail the render of a broken diagram with file and line', async () => {

@@ -84,7 +84,29 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
   let previousDepth = 1;
   const lineOf = (node: Node) => (node.position?.start.line ?? 1) + bodyLine - 1;
 
+  // Consecutive fences with tab="…" form one tab group (src/markdown/code-tabs.ts).
+  const checkTabGroups = (children: Node[]) => {
+    let run: Node[] = [];
+    const flush = () => {
+      if (run.length === 1)
+        error(lineOf(run[0]!), `tab="${metaAttribute(run[0]!.meta, 'tab')}" stands alone; a tab group is two or more consecutive fences with tab="…" (or remove tab=)`, 'fence');
+      const seen = new Set<string>();
+      for (const fence of run) {
+        const label = metaAttribute(fence.meta, 'tab')!;
+        if (seen.has(label)) error(lineOf(fence), `tab="${label}" is already a tab of this group; give each tab its own label`, 'fence');
+        seen.add(label);
+      }
+      run = [];
+    };
+    for (const child of children) {
+      if (child.type === 'code' && metaAttribute(child.meta, 'tab')?.trim()) run.push(child);
+      else flush();
+    }
+    flush();
+  };
+
   const visit = (node: Node) => {
+    if (node.children) checkTabGroups(node.children);
     switch (node.type) {
       case 'heading': {
         const depth = node.depth ?? 2;
