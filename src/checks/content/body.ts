@@ -89,11 +89,16 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
     let run: Node[] = [];
     const flush = () => {
       if (run.length === 1)
-        error(lineOf(run[0]!), `tab="${metaAttribute(run[0]!.meta, 'tab')}" stands alone; a tab group is two or more consecutive fences with tab="…" (or remove tab=)`, 'fence');
+        error(
+          lineOf(run[0]!),
+          `tab="${metaAttribute(run[0]!.meta, 'tab')}" stands alone; a tab group is two or more consecutive fences with tab="…" (or remove tab=)`,
+          'fence',
+        );
       const seen = new Set<string>();
       for (const fence of run) {
         const label = metaAttribute(fence.meta, 'tab')!;
-        if (seen.has(label)) error(lineOf(fence), `tab="${label}" is already a tab of this group; give each tab its own label`, 'fence');
+        if (seen.has(label))
+          error(lineOf(fence), `tab="${label}" is already a tab of this group; give each tab its own label`, 'fence');
         seen.add(label);
       }
       run = [];
