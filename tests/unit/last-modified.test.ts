@@ -83,6 +83,20 @@ describe('readGitHistory', () => {
     expect(history.shallow).toBe(false);
   });
 
+  it('notices a shallow clone, whose dates would be wrong', () => {
+    const root = mkdtempSync(join(tmpdir(), 'kb-git-'));
+    mkdirSync(join(root, 'origin/content/articles'), { recursive: true });
+    git(join(root, 'origin'), ['init', '-q', '-b', 'main']);
+    for (const n of ['one', 'two']) {
+      writeFileSync(join(root, 'origin/content/articles/a.md'), n);
+      git(join(root, 'origin'), ['add', '.']);
+      git(join(root, 'origin'), ['commit', '-qm', n]);
+    }
+    git(root, ['clone', '-q', '--depth', '1', `file://${join(root, 'origin')}`, 'shallow']);
+    expect(readGitHistory('content', join(root, 'shallow')).shallow).toBe(true);
+    expect(readGitHistory('content', join(root, 'origin')).shallow).toBe(false);
+  });
+
   it('answers nothing outside a Git checkout, so dates fall back to pubDate', () => {
     const history = readGitHistory('content', mkdtempSync(join(tmpdir(), 'kb-nogit-')));
     expect(history).toEqual({ lastCommit: new Map(), commit: undefined, shallow: false });
