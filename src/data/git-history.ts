@@ -6,7 +6,8 @@
  *
  * Without Git (a tarball, or git not installed) every answer is empty and the build falls
  * back to pubDate. A shallow clone has only its newest commits, so dates would be wrong:
- * the build warns (the workflows check out full history with fetch-depth: 0).
+ * the build warns (src/integrations/git-dates.ts; the workflows check out full history
+ * with fetch-depth: 0).
  *
  * Plain Node (no astro: imports): astro.config.mjs reads it for the sitemap too.
  */
@@ -58,20 +59,17 @@ export function readGitHistory(contentDir: string, cwd = process.cwd()): GitHist
 }
 
 const memo = new Map<string, GitHistory>();
-let warned = false;
 
-/** Memoised per content folder; warns once when the clone is shallow. */
-export function gitHistory(contentDir: string, warn: (message: string) => void = console.warn): GitHistory {
+/** Memoised per content folder (src/integrations/git-dates.ts warns about a shallow clone). */
+export function gitHistory(contentDir: string): GitHistory {
   let history = memo.get(contentDir);
   if (!history) {
     history = readGitHistory(contentDir);
     memo.set(contentDir, history);
   }
-  if (history.shallow && !warned) {
-    warned = true;
-    warn(
-      'git: this is a shallow clone, so "Updated" dates from Git may be wrong; fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)',
-    );
-  }
   return history;
 }
+
+export const SHALLOW_CLONE_WARNING =
+  'git: this is a shallow clone, so "Updated" dates from Git may be wrong; fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)';
+export const NO_HISTORY_NOTE = 'git: no history here (a tarball?), so "Updated" dates fall back to pubDate';

@@ -24,16 +24,11 @@ export function cardFor(article: Article, topicLabel: (id: string) => string): P
   });
 }
 
-let batch: Promise<void> | undefined;
-export function drawAllPreviewImages(): Promise<void> {
-  batch ??= (async () => {
-    const { articles, topicLabel } = await catalog();
-    const started = performance.now();
-    const stats = await drawMissing([siteCard, ...articles.map((a) => cardFor(a, topicLabel))]);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.info(
-      `preview images: ${stats.drawn} drawn${stats.workers ? ` in ${stats.workers} workers` : ''}, ${stats.cached} from the cache (${seconds} s)`,
-    );
-  })();
+let batch: Promise<unknown> | undefined;
+/** Draws every missing image once per build, before the first image endpoint answers. */
+export function drawAllPreviewImages(): Promise<unknown> {
+  batch ??= catalog().then(({ articles, topicLabel }) =>
+    drawMissing([siteCard, ...articles.map((a) => cardFor(a, topicLabel))]),
+  );
   return batch;
 }
