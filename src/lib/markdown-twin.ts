@@ -9,6 +9,7 @@
  * HTML in whatever renders the Markdown.
  */
 import { isoDay } from './articles.ts';
+import { ARTICLE_SECTIONS } from './article-page.ts';
 import { articlePath, LLMS_FULL_TXT_PATH, markdownTwinPath } from './routes.ts';
 import type { ArticleData } from './schemas.ts';
 
@@ -82,9 +83,9 @@ function facts(article: TwinArticle, context: TwinContext): string[] {
   return lines;
 }
 
-/** Headings the layout adds after the body; the page's table of contents uses the same text. */
-export const FAQ_HEADING = 'Frequently asked questions';
-export const SOURCES_HEADING = 'Sources';
+// The headings the layout gives the sections after the body, so the twin's match the page's.
+const FAQ_HEADING = ARTICLE_SECTIONS.faq.text;
+const SOURCES_HEADING = ARTICLE_SECTIONS.sources.text;
 
 export function articleTwin(article: TwinArticle, context: TwinContext): string {
   const { data } = article;
