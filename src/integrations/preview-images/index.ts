@@ -20,6 +20,8 @@ import { cardKey, type PreviewCard } from '../../lib/preview-image.ts';
 import { renderCard, rendererVersion } from './render.ts';
 
 export const PREVIEW_CACHE_DIR = process.env.KB_PREVIEW_CACHE ?? 'node_modules/.cache/kb-preview-images';
+/** Worker threads to use, when set (0 draws in this thread); by default one per core for a large batch. */
+const WORKERS_FROM_ENV = process.env.KB_PREVIEW_WORKERS ? Number(process.env.KB_PREVIEW_WORKERS) : undefined;
 /** Below this many images to draw, workers cost more to start than they save. */
 const WORKER_THRESHOLD = 12;
 // The worker runs as plain Node (type stripping), outside Vite's bundle, so it is found
@@ -53,7 +55,7 @@ export async function drawMissing(
   cards: readonly PreviewCard[],
   cacheDir = PREVIEW_CACHE_DIR,
   /** How many worker threads; by default none for a handful of images, else one per core. */
-  workerCount?: number,
+  workerCount = WORKERS_FROM_ENV,
 ): Promise<DrawStats> {
   await mkdir(cacheDir, { recursive: true });
   const seen = new Set<string>();
