@@ -10,6 +10,8 @@ import { buildLog } from './src/integrations/build-log.ts';
 import { codeTokenStyles } from './src/integrations/code-token-styles.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { redirectPaths } from './src/lib/redirects.ts';
+import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
+import { gitDates } from './src/integrations/git-dates.ts';
 
 // Redirect pages (from redirectFrom) forward to the new URL and stay out of the sitemap.
 const redirects = new Set(redirectPaths(contentDir));
@@ -25,8 +27,9 @@ export default defineConfig({
   integrations: [
     buildLog(),
     contentCheck({ contentDir, staleAfterMonths: site.staleAfterMonths }),
+    gitDates({ contentDir }),
     mdx(),
-    sitemap({ filter: (page) => !redirects.has(new URL(page).pathname) }),
+    sitemap({ filter: (page) => !redirects.has(new URL(page).pathname), serialize: sitemapLastmod(contentDir) }),
     searchIndex({ contentDir }),
     codeTokenStyles(codeThemes),
     securityHeaders(),

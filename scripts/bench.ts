@@ -13,6 +13,7 @@ import { checkContent } from '../src/checks/content/index.ts';
 import { splitFrontmatter } from '../src/checks/content/frontmatter.ts';
 import { buildCorpus, generateCorpus, median, printTable, recordRun, run } from './lib/corpus.ts';
 import { benchMermaid } from './lib/bench-mermaid.ts';
+import { benchPreviewImages } from './lib/bench-preview-images.ts';
 
 const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
 const ROUNDS = 5;
@@ -113,6 +114,14 @@ Object.assign(units, {
   [`content check: ${CORPUS} articles`]: 'ms',
   'content check: site, snippets off': 'ms',
 });
+
+// Preview images: cost per image, in one thread and in workers (self-contained section).
+console.log('Preview images…');
+{
+  const previews = await benchPreviewImages();
+  Object.assign(figures, previews.figures);
+  Object.assign(units, previews.units);
+}
 
 // 3. Whole builds, and what an article page weighs at 10 and at CORPUS articles.
 console.log('Building the site…');

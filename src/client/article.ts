@@ -2,6 +2,7 @@ import { enhanceCodeBlocks } from './code-blocks.ts';
 import { enhanceCodeTabs } from './code-tabs.ts';
 import { focusableWhileOverflowing } from './scrollable.ts';
 import { trackCurrentSection } from './toc.ts';
+import { enhanceCopyPage } from './copy-page.ts';
 
 enhanceCodeBlocks();
 enhanceCodeTabs();
@@ -18,3 +19,6 @@ focusableWhileOverflowing(
   document.querySelectorAll<HTMLElement>('.diagram-scroll, .diagram-ascii'),
   (box) => `${box.closest('.diagram')?.querySelector('title')?.textContent ?? 'Diagram'} (scrollable diagram)`,
 );
+
+// "Copy page": fetches nothing until the reader presses it or opens its menu.
+enhanceCopyPage();

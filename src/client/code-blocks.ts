@@ -3,6 +3,7 @@
 // this only has to leave those out.
 import { focusableWhileOverflowing } from './scrollable.ts';
 import { OUTPUT_CLASS, PROMPT_CLASS } from '../shared/shell-session.ts';
+import { announce } from './announce.ts';
 
 /** The code of some lines: no prompts, no output, no removed lines, no copy buttons. */
 function linesText(lines: HTMLElement[]): string {
@@ -21,19 +22,6 @@ export function copyableText(pre: HTMLElement): string {
   const lines = [...pre.querySelectorAll<HTMLElement>('.line')];
   if (lines.length === 0) return pre.innerText;
   return linesText(lines);
-}
-
-let announcer: HTMLElement | undefined;
-function announce(message: string): void {
-  if (!announcer) {
-    announcer = document.createElement('div');
-    announcer.className = 'sr-only';
-    announcer.setAttribute('aria-live', 'polite');
-    document.body.append(announcer);
-  }
-  announcer.textContent = '';
-  // A fresh text node after clearing makes screen readers announce repeated messages.
-  setTimeout(() => (announcer!.textContent = message), 50);
 }
 
 function button(label: string, className: string): HTMLButtonElement {

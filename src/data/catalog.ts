@@ -9,6 +9,8 @@ import { contentDir } from '../site.config.ts';
 import { byNewest, groupByTag, groupByTopic, positions } from '../lib/articles.ts';
 import { loadVocabulary } from '../lib/vocabulary.ts';
 import type { VocabularyEntry } from '../lib/schemas.ts';
+import { updatedDate } from '../lib/last-modified.ts';
+import { gitHistory } from './git-history.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -32,7 +34,15 @@ let cached: Promise<Catalog> | undefined;
 async function build(): Promise<Catalog> {
   // Drafts render under `npm run dev` so writers can preview them; never in a build.
   const entries = await getCollection('articles', ({ data }) => import.meta.env.DEV || !data.draft);
-  const articles = byNewest(entries);
+  // "Updated" falls back to the file's last commit (one git log for all files); copies,
+  // so the content store's entries keep exactly what the frontmatter says.
+  const { lastCommit } = gitHistory(contentDir);
+  const articles = byNewest(
+    entries.map((entry) => {
+      const updated = updatedDate(entry.data, lastCommit.get(entry.filePath ?? ''));
+      return updated === entry.data.updatedDate ? entry : { ...entry, data: { ...entry.data, updatedDate: updated } };
+    }),
+  );
   const tags = loadVocabulary(contentDir, 'tags');
   const topics = loadVocabulary(contentDir, 'topics');
   const tagLabels = new Map(tags.map((t) => [t.id, t.label]));

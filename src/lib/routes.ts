@@ -17,6 +17,11 @@ export const FEED_PATH = '/rss.xml';
 export const SITEMAP_INDEX_PATH = '/sitemap-index.xml';
 export const ROBOTS_PATH = '/robots.txt';
 export const NOT_FOUND_PATH = '/404.html';
+/** llms.txt (llmstxt.org) and every article's Markdown in one file. */
+export const LLMS_TXT_PATH = '/llms.txt';
+export const LLMS_FULL_TXT_PATH = '/llms-full.txt';
+/** The site's preview image (og:image): the home page's, and every page's without its own. */
+export const SITE_PREVIEW_IMAGE_PATH = '/og/site.png';
 
 /** Pages every build has whatever the content, which articles may link to. */
 export const STATIC_PAGES: readonly string[] = [
@@ -26,6 +31,8 @@ export const STATIC_PAGES: readonly string[] = [
   FEED_PATH,
   SITEMAP_INDEX_PATH,
   ROBOTS_PATH,
+  LLMS_TXT_PATH,
+  LLMS_FULL_TXT_PATH,
 ];
 
 /** Page 1 of a paginated list is the list's own URL; later pages add their number. */
@@ -33,6 +40,12 @@ const listingPath = (base: string, page: number): string => (page > 1 ? `${base}
 
 const ARTICLES_PREFIX = '/articles/';
 export const articlePath = (id: string): string => `${ARTICLES_PREFIX}${id}/`;
+/** An article's Markdown twin: its page's path with `.md` instead of the trailing slash. */
+export const markdownTwinPath = (id: string): string => `${ARTICLES_PREFIX}${id}.md`;
+/** An article's preview image (og:image). */
+export const articlePreviewImagePath = (id: string): string => `/og${ARTICLES_PREFIX}${id}.png`;
+/** Preview images are drawn at the size Open Graph and X show large. */
+export const PREVIEW_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 /** True for an article's page path (ids may have folders: /articles/ops/my-notes/). */
 export const isArticlePath = (path: string): boolean =>
   path.startsWith(ARTICLES_PREFIX) && path.endsWith('/') && path !== ARTICLES_PREFIX;

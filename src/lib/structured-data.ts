@@ -1,5 +1,6 @@
 /** schema.org JSON-LD for an article page (TechArticle, plus FAQPage when it has a FAQ). */
 import type { ArticleData } from './schemas.ts';
+import { lastModified } from './last-modified.ts';
 
 export function articleJsonLd({
   article,
@@ -16,7 +17,7 @@ export function articleJsonLd({
       headline: article.title,
       description: article.description,
       datePublished: article.pubDate.toISOString(),
-      dateModified: (article.updatedDate ?? article.pubDate).toISOString(),
+      dateModified: lastModified(article).toISOString(),
       url,
       publisher: { '@type': 'Organization', name: siteName },
       proficiencyLevel: article.level,

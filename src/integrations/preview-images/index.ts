@@ -1,0 +1,93 @@
+/**
+ * Preview images at build time, cached by their inputs. An image's file name in the
+ * cache is a hash of its laid-out card (text and layout, see cardKey) and of the
+ * renderer's and font's versions, so a rebuild only draws what changed and an
+ * unchanged site draws nothing. The cache lives in node_modules/.cache (kept between CI
+ * runs with the npm cache or not at all: a cold cache only costs time).
+ *
+ * Drawing costs tens of milliseconds of CPU per image, so a large batch is split across
+ * worker threads, one per core (at 10,000 articles that is the difference between
+ * minutes and a fraction of them); a handful is drawn in this thread, where starting
+ * workers would cost more than it saves.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { cardKey, type PreviewCard } from '../../lib/preview-image.ts';
+import { renderCard, rendererVersion } from './render.ts';
+
+export const PREVIEW_CACHE_DIR = process.env.KB_PREVIEW_CACHE ?? 'node_modules/.cache/kb-preview-images';
+/** Worker threads to use, when set (0 draws in this thread); by default one per core for a large batch. */
+const WORKERS_FROM_ENV = process.env.KB_PREVIEW_WORKERS ? Number(process.env.KB_PREVIEW_WORKERS) : undefined;
+/** Below this many images to draw, workers cost more to start than they save. */
+const WORKER_THRESHOLD = 12;
+// The worker runs as plain Node (type stripping), outside Vite's bundle, so it is found
+// from the project root, where every build and script runs.
+const WORKER_FILE = resolve('src/integrations/preview-images/worker.ts');
+
+let version: string | undefined;
+export function cacheFile(card: PreviewCard, cacheDir = PREVIEW_CACHE_DIR): string {
+  version ??= rendererVersion();
+  const hash = createHash('sha256').update(version).update('\0').update(cardKey(card)).digest('hex').slice(0, 32);
+  return join(cacheDir, `${hash}.png`);
+}
+
+function runWorker(jobs: Array<{ card: PreviewCard; file: string }>): Promise<void> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(WORKER_FILE, { workerData: jobs });
+    worker.once('message', () => done());
+    worker.once('error', fail);
+    worker.once('exit', (code) => (code === 0 ? done() : fail(new Error(`preview image worker exited with ${code}`))));
+  });
+}
+
+export interface DrawStats {
+  drawn: number;
+  cached: number;
+  workers: number;
+}
+
+/** Makes sure every card has its PNG in the cache; returns what it had to draw. */
+export async function drawMissing(
+  cards: readonly PreviewCard[],
+  cacheDir = PREVIEW_CACHE_DIR,
+  /** How many worker threads; by default none for a handful of images, else one per core. */
+  workerCount = WORKERS_FROM_ENV,
+): Promise<DrawStats> {
+  await mkdir(cacheDir, { recursive: true });
+  const seen = new Set<string>();
+  const missing: Array<{ card: PreviewCard; file: string }> = [];
+  for (const card of cards) {
+    const file = cacheFile(card, cacheDir);
+    if (seen.has(file) || existsSync(file)) continue;
+    seen.add(file);
+    missing.push({ card, file });
+  }
+  // Written under a temporary name first, so an interrupted build never leaves a half file in the cache.
+  const jobs = missing.map((m) => ({ card: m.card, file: `${m.file}.${process.pid}.tmp` }));
+  const workers = Math.min(
+    jobs.length,
+    workerCount ??
+      (jobs.length < WORKER_THRESHOLD || !existsSync(WORKER_FILE)
+        ? 0
+        : Math.min(availableParallelism(), Math.ceil(jobs.length / WORKER_THRESHOLD))),
+  );
+  if (workers === 0) {
+    for (const job of jobs) await writeFile(job.file, await renderCard(job.card));
+  } else {
+    const share = Math.ceil(jobs.length / workers);
+    await Promise.all(Array.from({ length: workers }, (_, i) => runWorker(jobs.slice(i * share, (i + 1) * share))));
+  }
+  await Promise.all(missing.map((m, i) => rename(jobs[i]!.file, m.file)));
+  return { drawn: missing.length, cached: cards.length - missing.length, workers };
+}
+
+/** The PNG for a card, drawn now if the cache does not have it. */
+export async function previewImage(card: PreviewCard, cacheDir = PREVIEW_CACHE_DIR): Promise<Buffer> {
+  const file = cacheFile(card, cacheDir);
+  if (!existsSync(file)) await drawMissing([card], cacheDir);
+  return readFile(file);
+}

@@ -1,0 +1,25 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { catalog, type Article } from '../../data/catalog.ts';
+import { twinArticle, twinContext } from '../../data/machine-readable.ts';
+import { articleTwin } from '../../lib/markdown-twin.ts';
+
+/** Each article's Markdown twin, at markdownTwinPath(id) (src/lib/machine-routes.ts). */
+export const getStaticPaths = (async () => {
+  const { articles } = await catalog();
+  return articles.map((article) => ({ params: { id: article.id }, props: { article } }));
+}) satisfies GetStaticPaths;
+
+/**
+ * A UTF-8 byte-order mark first: `astro preview`, and hosts that do not add a charset,
+ * send `text/markdown` without one, and browsers then decode the file as Windows-1252
+ * ("−" becomes "âˆ’"). The mark makes every browser read UTF-8; fetch().text() and
+ * other decoders drop it.
+ */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+export const GET: APIRoute = async ({ props }) => {
+  const { article } = props as { article: Article };
+  return new Response(BYTE_ORDER_MARK + articleTwin(twinArticle(article), twinContext(await catalog())), {
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+  });
+};

@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { drawAllPreviewImages, siteCard } from '../../data/preview-cards.ts';
+import { previewImage } from '../../integrations/preview-images/index.ts';
+
+/** The site's preview image: the home page's og:image, and every page's without its own. */
+export const GET: APIRoute = async () => {
+  if (!import.meta.env.DEV) await drawAllPreviewImages();
+  return new Response(new Uint8Array(await previewImage(siteCard)), { headers: { 'Content-Type': 'image/png' } });
+};
