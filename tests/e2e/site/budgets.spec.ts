@@ -2,9 +2,11 @@ import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { publishedArticles } from '../content.ts';
 
-// Byte budgets, counted as gzip of what the browser actually fetched (half of what a
-// default Starlight page transfers). Counts, not timings.
-const TOTAL = 28 * 1024;
+// Byte budgets, counted as gzip of what the browser actually fetched. Counts, not timings.
+// The total includes the article's own HTML, which grew when the articles gained their
+// missing sections and inline SVG diagrams (the longest is ~31 KB); 40 KB is still well under
+// what a default Starlight page transfers. JS and CSS are the site's chrome and stay strict.
+const TOTAL = 40 * 1024;
 const JS = 6 * 1024;
 const CSS = 10 * 1024;
 
