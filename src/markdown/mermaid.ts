@@ -276,6 +276,34 @@ export interface RenderedMermaid {
 }
 
 /**
+ * Layout is the expensive part (10–60 ms a diagram, measured in `npm run bench`), and the
+ * same diagram source often recurs across a large site (a shared architecture sketch, or a
+ * generated corpus), so drawings are remembered by source. Bounded, so memory stays flat
+ * however many articles the build renders; ids are prefixed per page afterwards, in cleanSvg.
+ */
+const DRAWINGS_KEPT = 256;
+const drawings = new Map<string, { svg: string; text: string }>();
+
+function drawing(body: string, type: MermaidType): { svg: string; text: string } {
+  const known = drawings.get(body);
+  if (known) {
+    drawings.delete(body);
+    drawings.set(body, known);
+    return known;
+  }
+  const drawn = {
+    svg: renderMermaidSVG(body, { transparent: true }),
+    text:
+      type === 'flowchart' || type === 'state'
+        ? graphText(body)
+        : `<pre class="diagram-ascii">${escapeHtml(renderMermaidASCII(body, { colorMode: 'none' }))}</pre>`,
+  };
+  drawings.set(body, drawn);
+  if (drawings.size > DRAWINGS_KEPT) drawings.delete(drawings.keys().next().value!);
+  return drawn;
+}
+
+/**
  * The figure for one fence. `id` must be unique on the page (it prefixes the SVG's ids).
  * Throws MermaidError for what checkMermaid reports and for output we cannot ship.
  */
@@ -286,11 +314,7 @@ export function renderMermaid(source: string, meta: string | null | undefined, i
   const name = read.title ?? read.caption!;
   // No colour or font options: they only reach the <style> and style attribute cleanSvg
   // removes; the site stylesheet sets both on .diagram-svg. `transparent` drops its background.
-  const svg = renderMermaidSVG(read.body, { transparent: true });
-  const text =
-    read.type === 'flowchart' || read.type === 'state'
-      ? graphText(read.body)
-      : `<pre class="diagram-ascii">${escapeHtml(renderMermaidASCII(read.body, { colorMode: 'none' }))}</pre>`;
+  const { svg, text } = drawing(read.body, read.type);
   const caption = read.caption ?? read.title!;
   // The drawing's words stay out of the search index; the text version below is indexed.
   const html =

@@ -48,6 +48,15 @@ describe('mermaid fences', () => {
     expect(html).not.toMatch(/data-id="acc|From merge<\/text>/);
   });
 
+  it('draw a repeated diagram once, yet prefix its ids for each page and name it by its own caption', () => {
+    const source = 'flowchart LR\n  A --> B\n';
+    const first = renderMermaid(source, 'caption="First"', 'p1').html;
+    const again = renderMermaid(source, 'caption="Second"', 'p2').html;
+    expect(again).toBe(first.replaceAll('p1-', 'p2-').replaceAll('>First<', '>Second<'));
+    expect(again).not.toContain('p1-');
+    expect(again).toContain('<figcaption class="diagram-caption">Second</figcaption>');
+  });
+
   it('describe loops, branches and groups in words', () => {
     expect(graphText('flowchart LR\n A --> B --> C --> A')).toBe(
       '<ol><li>A</li><li>B</li><li>C</li></ol><p>Then back to step 1: the loop repeats.</p>',
