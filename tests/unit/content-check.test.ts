@@ -139,18 +139,23 @@ const cases: Record<string, string[]> = {
   ],
   // The second of three documents; the third, a custom resource with no known schema, is skipped.
   'kubernetes-unknown-field': [
-    `${at('kubernetes-unknown-field', 'kubernetes-unknown-field.md')}:35 \`\`\`yaml fence: Kubernetes Deployment: spec has no field 'replica'; the closest is 'replicas'. ${SNIPPET_FIX}`,
+    `${at('kubernetes-unknown-field', 'kubernetes-unknown-field.md')}:35 \`\`\`yaml fence: Kubernetes Deployment: ` +
+      `spec has no field 'replica'; the closest is 'replicas'. ${SNIPPET_FIX}`,
   ],
   'kubernetes-wrong-type': [
-    `${at('kubernetes-wrong-type', 'kubernetes-wrong-type.md')}:28 \`\`\`yaml fence: Kubernetes Pod: spec.containers[0].ports[0].containerPort must be an integer. ${SNIPPET_FIX}`,
+    `${at('kubernetes-wrong-type', 'kubernetes-wrong-type.md')}:28 \`\`\`yaml fence: Kubernetes Pod: ` +
+      `spec.containers[0].ports[0].containerPort must be an integer. ${SNIPPET_FIX}`,
   ],
   'invalid-dockerfile': [
-    `${at('invalid-dockerfile', 'invalid-dockerfile.md')}:21 \`\`\`dockerfile fence: Dockerfile: COPY requires at least two arguments. ${SNIPPET_FIX}`,
+    `${at('invalid-dockerfile', 'invalid-dockerfile.md')}:21 \`\`\`dockerfile fence: Dockerfile: COPY requires at ` +
+      `least two arguments. ${SNIPPET_FIX}`,
   ],
   // Prose in the FAQ and the body; the same typo in code, an identifier and a URL is not reported.
   'misspelt-word': [
-    `${at('misspelt-word', 'misspelt-word.md')}:12:28 spelling: 'contianer' is not in the dictionary; did you mean 'container', 'contained', 'containerd'? Fix the typo, or if it is a real term add it to ${VOCABULARY}/words.txt.`,
-    `${at('misspelt-word', 'misspelt-word.md')}:19:38 spelling: 'recieves' is not in the dictionary (1 more in this file); did you mean 'receives', 'relieves', 'receive'? Fix the typo, or if it is a real term add it to ${VOCABULARY}/words.txt.`,
+    `${at('misspelt-word', 'misspelt-word.md')}:12:28 spelling: 'contianer' is not in the dictionary; did you mean ` +
+      `'container', 'contained', 'containerd'? Fix the typo, or if it is a real term add it to ${VOCABULARY}/words.txt.`,
+    `${at('misspelt-word', 'misspelt-word.md')}:19:38 spelling: 'recieves' is not in the dictionary (1 more in this ` +
+      `file); did you mean 'receives', 'relieves', 'receive'? Fix the typo, or if it is a real term add it to ${VOCABULARY}/words.txt.`,
   ],
   // Links
   'broken-link': [

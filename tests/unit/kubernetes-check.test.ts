@@ -55,7 +55,8 @@ describe('Kubernetes manifests', () => {
       {
         line: 5,
         message:
-          "Kubernetes ConfigMap: the top level has no field 'values'; its fields are apiVersion, binaryData, data, immutable, kind, metadata",
+          "Kubernetes ConfigMap: the top level has no field 'values'; its fields are apiVersion, binaryData, data, " +
+          'immutable, kind, metadata',
       },
     ]);
   });
@@ -77,12 +78,15 @@ describe('Kubernetes manifests', () => {
   });
 
   it('checks every document of a multi-document snippet, at the right line', async () => {
-    const code = `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: jobs\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: runner\n  namespace: jobs\nautomountServiceAccountTokn: false\n`;
+    const code =
+      `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: jobs\n---\napiVersion: v1\nkind: ` +
+      `ServiceAccount\nmetadata:\n  name: runner\n  namespace: jobs\nautomountServiceAccountTokn: false\n`;
     expect(await kubernetesProblems(code)).toEqual([
       {
         line: 11,
         message:
-          "Kubernetes ServiceAccount: the top level has no field 'automountServiceAccountTokn'; the closest is 'automountServiceAccountToken'",
+          "Kubernetes ServiceAccount: the top level has no field 'automountServiceAccountTokn'; the closest is " +
+          "'automountServiceAccountToken'",
       },
     ]);
   });

@@ -44,7 +44,8 @@ describe('the prose of an article', () => {
     expect(texts).toEqual(['"Tiitle"', '"Descripshun"', '"Queston?"', '"Answr"']);
 
     const body =
-      '## Headng\n\nSome *emphasys* and `codde`, [link txt](https://exampel.com/pathh) <https://autolinc.dev>.\n\n```bash\necho fencce\n```\n\n| Cel |\n| --- |\n| Vallue |\n';
+      '## Headng\n\nSome *emphasys* and `codde`, [link txt](https://exampel.com/pathh) ' +
+      '<https://autolinc.dev>.\n\n```bash\necho fencce\n```\n\n| Cel |\n| --- |\n| Vallue |\n';
     const facts = checkBody('a.md', body, 1, 'md');
     const prose = facts.prose.map((r) => body.slice(r.start, r.end)).join('|');
     expect(prose).toBe('Headng|Some |emphasys| and |, |link txt| |.|Cel|Vallue');
@@ -80,7 +81,8 @@ describe('the spell check', () => {
         column: 9,
         subject: 'spelling',
         message:
-          "'recieves' is not in the dictionary (1 more in this file); did you mean 'receives', 'relieves', 'receive'? Fix the typo, or if it is a real term add it to content/words.txt.",
+          "'recieves' is not in the dictionary (1 more in this file); did you mean 'receives', 'relieves', 'receive'? " +
+          'Fix the typo, or if it is a real term add it to content/words.txt.',
         severity: 'error',
       },
     ]);

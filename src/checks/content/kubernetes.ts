@@ -268,7 +268,9 @@ export async function kubernetesProblems(code: string): Promise<Array<Required<S
       const where = field.path.length ? dotted(field.path) : 'the top level';
       failures.push({
         line: lineOfKey(doc, field.path, field.name, lines) ?? firstLine,
-        message: `${subject}: ${where} has no field '${field.name}'; ${closest ? `the closest is '${closest}'` : `its fields are ${field.known.join(', ')}`}`,
+        message:
+          `${subject}: ${where} has no field '${field.name}'; ` +
+          `${closest ? `the closest is '${closest}'` : `its fields are ${field.known.join(', ')}`}`,
       });
     }
   }
