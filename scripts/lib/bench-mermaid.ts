@@ -20,7 +20,9 @@ export async function benchMermaid(
   const probe = await run(process.execPath, [
     '--input-type=module',
     '-e',
-    "import { renderMermaidSVG } from 'beautiful-mermaid'; const t = performance.now(); renderMermaidSVG('flowchart TD\\n  a --> b'); const f = performance.now() - t; const u = performance.now(); renderMermaidSVG('flowchart TD\\n  c --> d'); console.log(f, performance.now() - u);",
+    "import { renderMermaidSVG } from 'beautiful-mermaid'; const t = performance.now(); renderMermaidSVG('flowchart " +
+      "TD\\n  a --> b'); const f = performance.now() - t; const u = performance.now(); renderMermaidSVG('flowchart " +
+      "TD\\n  c --> d'); console.log(f, performance.now() - u);",
   ]);
   const [first, second] = probe.output.trim().split(/\s+/).map(Number);
   const perDiagram: number[] = [];

@@ -319,7 +319,8 @@ export function renderMermaid(source: string, meta: string | null | undefined, i
   // The drawing's words stay out of the search index; the text version below is indexed.
   const html =
     `<div class="diagram" data-diagram="${read.type}">` +
-    `<figure class="diagram-figure"><div class="diagram-scroll" data-pagefind-ignore="">${cleanSvg(svg, id, name, read.description)}</div>` +
+    `<figure class="diagram-figure"><div class="diagram-scroll" ` +
+    `data-pagefind-ignore="">${cleanSvg(svg, id, name, read.description)}</div>` +
     `<figcaption class="diagram-caption">${escapeHtml(caption)}</figcaption></figure>` +
     `<details class="diagram-text"><summary>Diagram as text</summary>${text}</details></div>`;
   return { html, type: read.type };

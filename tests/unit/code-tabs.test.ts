@@ -21,8 +21,10 @@ describe('code tabs', () => {
     const html = await render('```bash tab="uv"\nuv add httpx\n```\n\n```bash tab="pip"\npip install httpx\n```\n');
     expect(outline(html)).toBe(
       '<div class="code-tabs" data-tabs="uv|pip">' +
-        '<div class="code-tab-panel" data-tab="uv"><p class="code-tab-label">uv</p><figure class="code" data-lang="bash" data-tab="uv">[uv add httpx]</figure></div>' +
-        '<div class="code-tab-panel" data-tab="pip"><p class="code-tab-label">pip</p><figure class="code" data-lang="bash" data-tab="pip">[pip install httpx]</figure></div>' +
+        '<div class="code-tab-panel" data-tab="uv"><p class="code-tab-label">uv</p><figure class="code" ' +
+        'data-lang="bash" data-tab="uv">[uv add httpx]</figure></div>' +
+        '<div class="code-tab-panel" data-tab="pip"><p class="code-tab-label">pip</p><figure class="code" ' +
+        'data-lang="bash" data-tab="pip">[pip install httpx]</figure></div>' +
         '</div>\n',
     );
   });

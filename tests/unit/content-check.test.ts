@@ -121,7 +121,8 @@ const cases: Record<string, string[]> = {
       `block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file. ${SNIPPET_FIX}`,
   ],
   'code-tab-problems': [
-    `${at('code-tab-problems', 'code-tab-problems.md')}:17 fence: tab="bash" stands alone; a tab group is two or more consecutive fences with tab="…" (or remove tab=)`,
+    `${at('code-tab-problems', 'code-tab-problems.md')}:17 fence: tab="bash" stands alone; a tab group is two or more ` +
+      `consecutive fences with tab="…" (or remove tab=)`,
     `${at('code-tab-problems', 'code-tab-problems.md')}:27 fence: tab="uv" is already a tab of this group; give each tab its own label`,
   ],
   'invalid-mermaid': [

@@ -91,7 +91,8 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
       if (run.length === 1)
         error(
           lineOf(run[0]!),
-          `tab="${metaAttribute(run[0]!.meta, 'tab')}" stands alone; a tab group is two or more consecutive fences with tab="…" (or remove tab=)`,
+          `tab="${metaAttribute(run[0]!.meta, 'tab')}" stands alone; a tab group is two or more consecutive fences ` +
+            `with tab="…" (or remove tab=)`,
           'fence',
         );
       const seen = new Set<string>();
