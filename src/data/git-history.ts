@@ -71,5 +71,6 @@ export function gitHistory(contentDir: string): GitHistory {
 }
 
 export const SHALLOW_CLONE_WARNING =
-  'git: this is a shallow clone, so "Updated" dates from Git may be wrong; fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)';
+  'git: this is a shallow clone, so "Updated" dates from Git may be wrong; fetch the full history (git fetch ' +
+  '--unshallow, or fetch-depth: 0 in actions/checkout)';
 export const NO_HISTORY_NOTE = 'git: no history here (a tarball?), so "Updated" dates fall back to pubDate';

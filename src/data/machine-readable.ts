@@ -19,3 +19,14 @@ export const twinArticle = (article: Article): TwinArticle => ({
   data: article.data,
   body: article.body ?? '',
 });
+
+/** What /llms.txt and /llms-full.txt are made from: the site's context and every published article. */
+export const twinSite = (catalog: Catalog) => ({
+  ...twinContext(catalog),
+  description: site.description,
+  articles: catalog.articles.map(twinArticle),
+});
+
+/** A plain-text response, as the text endpoints serve it. */
+export const plainText = (text: string): Response =>
+  new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

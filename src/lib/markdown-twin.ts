@@ -147,7 +147,9 @@ export function llmsTxt(input: LlmsTxtInput): string {
   return `${[
     `# ${markdownText(input.siteName)}`,
     `> ${markdownText(input.description)}`,
-    `Each link below is the Markdown version of an article: its body as written, under a header with its URL, dates, level, the tool versions it applies to and its tags, followed by its FAQ and sources. Every article in one file: ${absolute(LLMS_FULL_TXT_PATH, input.siteUrl)}`,
+    `Each link below is the Markdown version of an article: its body as written, under a header with its URL, dates, ` +
+      `level, the tool versions it applies to and its tags, followed by its FAQ and sources. Every article in one ` +
+      `file: ${absolute(LLMS_FULL_TXT_PATH, input.siteUrl)}`,
     ...sections,
   ].join('\n\n')}\n`;
 }
