@@ -138,6 +138,9 @@ const cases: Record<string, string[]> = {
   'skipped-heading-level': [
     `${at('skipped-heading-level')}:17 heading: jumps from h2 to h4; use ### so no level is skipped`,
   ],
+  'empty-table-header': [
+    `${at('empty-table-header', 'empty-table-header.md')}:17 table: column 1 has an empty header; name what the column holds (screen readers read it out with every cell)`,
+  ],
   // Fences and snippets
   'unknown-fence-language': [
     `${at('unknown-fence-language')}:17 fence: unknown code fence language 'hlc'; did you mean 'hcl'? Known: ${FENCE_LANGUAGES}`,

@@ -189,6 +189,15 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
           facts.links.push({ url: node.url, line: lineOf(node), column: node.position?.start.column ?? 1 });
         if (textOf(node) === node.url || `mailto:${textOf(node)}` === node.url) return; // an autolink: a URL, not prose
         break;
+      case 'table': {
+        // Screen readers announce a column's header with each of its cells; an empty one says nothing.
+        const header = node.children?.[0]?.children ?? [];
+        header.forEach((cell, i) => {
+          if (!textOf(cell).trim() && !cell.children?.some((c) => c.type !== 'text'))
+            error(lineOf(node), `column ${i + 1} has an empty header; name what the column holds (screen readers read it out with every cell)`, 'table');
+        });
+        break;
+      }
       case 'imageReference':
         if (!node.alt?.trim()) error(lineOf(node), 'image has no alt text; write ![what the image shows][ref]', 'image');
         break;
