@@ -18,7 +18,6 @@ export const TITLE_LENGTH = { min: 10, max: 90 } as const;
 export const DESCRIPTION_LENGTH = { min: 50, max: 170 } as const;
 export const MAX_TAGS = 6;
 
-
 export interface VocabularyEntry {
   id: string;
   label: string;

@@ -139,7 +139,7 @@ const cases: Record<string, string[]> = {
     `${at('skipped-heading-level')}:17 heading: jumps from h2 to h4; use ### so no level is skipped`,
   ],
   'empty-table-header': [
-    `${at('empty-table-header', 'empty-table-header.md')}:17 table: column 1 has an empty header; name what the column holds (screen readers read it out with every cell)`,
+    `${at('empty-table-header', 'empty-table-header.md')}:18 table: column 1 has an empty header; name what the column holds (screen readers read it out with every cell)`,
   ],
   // Fences and snippets
   'unknown-fence-language': [
@@ -201,21 +201,21 @@ const cases: Record<string, string[]> = {
     `${at('link-without-trailing-slash')}:17:5 link /articles/kubectl-cp: internal links end with a slash; write /articles/kubectl-cp/`,
   ],
   'link-to-missing-tag-page': [
-    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:17:9 link /tags/rust/: no published article has the tag 'rust' yet, so /tags/rust/ does not exist; link to /tags/ or to a tag in use`,
-    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:17:33 link /tags/kubernets/: no page at /tags/kubernets/; did you mean /tags/kubernetes/?`,
+    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:18:9 link /tags/rust/: no published article has the tag 'rust' yet, so /tags/rust/ does not exist; link to /tags/ or to a tag in use`,
+    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:18:33 link /tags/kubernets/: no page at /tags/kubernets/; did you mean /tags/kubernetes/?`,
   ],
   'link-to-missing-topic-page': [
-    `${at('link-to-missing-topic-page', 'link-to-missing-topic-page.md')}:17:12 link /topics/kubernets/: no page at /topics/kubernets/; did you mean /topics/kubernetes/?`,
+    `${at('link-to-missing-topic-page', 'link-to-missing-topic-page.md')}:18:12 link /topics/kubernets/: no page at /topics/kubernets/; did you mean /topics/kubernetes/?`,
   ],
   'anchor-differs-in-case': [
-    `${at('anchor-differs-in-case', 'anchor-differs-in-case.md')}:17:14 link /articles/kubectl-cp/#Installation: no heading with id 'Installation' on /articles/kubectl-cp/: ids are lowercase and browsers match them exactly; write #installation`,
+    `${at('anchor-differs-in-case', 'anchor-differs-in-case.md')}:18:14 link /articles/kubectl-cp/#Installation: no heading with id 'Installation' on /articles/kubectl-cp/: ids are lowercase and browsers match them exactly; write #installation`,
   ],
   // Reference-style links are checked on their definition line, where the URL is written.
   'broken-reference-link': [
-    `${at('broken-reference-link', 'broken-reference-link.md')}:19:1 link /articles/kubectl-cp/#instalation: no heading with id 'instalation' on /articles/kubectl-cp/; did you mean #installation? ${ANCHOR_HINT}`,
+    `${at('broken-reference-link', 'broken-reference-link.md')}:20:1 link /articles/kubectl-cp/#instalation: no heading with id 'instalation' on /articles/kubectl-cp/; did you mean #installation? ${ANCHOR_HINT}`,
   ],
   'undefined-reference': [
-    `${at('undefined-reference', 'undefined-reference.md')}:17:14 link [the installation steps][install]: no definition of [install], so it would be published as plain text, brackets and all; add a line \`[install]: /articles/…/\`, or write [the installation steps](/articles/…/)`,
+    `${at('undefined-reference', 'undefined-reference.md')}:18:14 link [the installation steps][install]: no definition of [install], so it would be published as plain text, brackets and all; add a line \`[install]: /articles/…/\`, or write [the installation steps](/articles/…/)`,
   ],
   'link-to-draft': [
     `${at('link-to-draft')}:17:5 link /articles/kubectl-cp/: points at a draft, which is not published; link to it ` +

@@ -99,7 +99,7 @@ function unusedTagPages(tags: readonly { id: string }[], site: SiteMap): Map<str
 export async function checkContent(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const articlesDir = join(options.contentDir, 'articles');
-  const { topics, schema } = loadArticleSchema(options.vocabularyDir ?? options.contentDir);
+  const { tags, topics, schema } = loadArticleSchema(options.vocabularyDir ?? options.contentDir);
   const problems: Problem[] = [];
   const articles: CheckedArticle[] = [];
   const firstFileForId = new Map<string, string>();
