@@ -23,7 +23,12 @@ export function emptySiteProblem(contentDir: string, result: Pick<CheckResult, '
   );
 }
 
-export function contentCheck(options: { contentDir: string; staleAfterMonths: number }): AstroIntegration {
+export function contentCheck(options: {
+  contentDir: string;
+  staleAfterMonths: number;
+  /** Where tags.yaml and topics.yaml are, when not in contentDir (the broken fixtures share one). */
+  vocabularyDir?: string;
+}): AstroIntegration {
   return {
     name: 'kb:content-check',
     hooks: {

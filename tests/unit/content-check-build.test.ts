@@ -5,9 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { contentCheck } from '../../src/integrations/content-check.ts';
 
 const buildWith = async (folder: string) => {
-  const setup = contentCheck({ contentDir: `tests/fixtures/broken/${folder}`, staleAfterMonths: 12 }).hooks[
-    'astro:config:setup'
-  ]!;
+  const setup = contentCheck({
+    contentDir: `tests/fixtures/broken/${folder}`,
+    vocabularyDir: 'tests/fixtures/site',
+    staleAfterMonths: 12,
+  }).hooks['astro:config:setup']!;
   const logger = { info: () => undefined, warn: () => undefined };
   return setup({ command: 'build', logger } as never);
 };
