@@ -61,7 +61,9 @@ function textOf(node: Node): string {
  * line defines the label: the reader would see the brackets and no link. Shortcut
  * references (`[text]` alone) are left out; brackets in prose are common and harmless.
  */
-export function undefinedReferences(text: string): Array<{ source: string; text: string; label: string; lineOffset: number; column: number }> {
+export function undefinedReferences(
+  text: string,
+): Array<{ source: string; text: string; label: string; lineOffset: number; column: number }> {
   const found = [];
   for (const match of text.matchAll(/\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g)) {
     const before = text.slice(0, match.index);
@@ -194,12 +196,17 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
         const header = node.children?.[0]?.children ?? [];
         header.forEach((cell, i) => {
           if (!textOf(cell).trim() && !cell.children?.some((c) => c.type !== 'text'))
-            error(lineOf(node), `column ${i + 1} has an empty header; name what the column holds (screen readers read it out with every cell)`, 'table');
+            error(
+              lineOf(node),
+              `column ${i + 1} has an empty header; name what the column holds (screen readers read it out with every cell)`,
+              'table',
+            );
         });
         break;
       }
       case 'imageReference':
-        if (!node.alt?.trim()) error(lineOf(node), 'image has no alt text; write ![what the image shows][ref]', 'image');
+        if (!node.alt?.trim())
+          error(lineOf(node), 'image has no alt text; write ![what the image shows][ref]', 'image');
         break;
       case 'text': {
         const { start, end } = node.position ?? {};

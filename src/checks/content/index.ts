@@ -91,7 +91,10 @@ function unusedTagPages(tags: readonly { id: string }[], site: SiteMap): Map<str
   const missing = new Map<string, string>();
   for (const { id } of tags) {
     if (site.pages.has(tagPath(id))) continue;
-    missing.set(tagPath(id), `no published article has the tag '${id}' yet, so ${tagPath(id)} does not exist; link to /tags/ or to a tag in use`);
+    missing.set(
+      tagPath(id),
+      `no published article has the tag '${id}' yet, so ${tagPath(id)} does not exist; link to /tags/ or to a tag in use`,
+    );
   }
   return missing;
 }

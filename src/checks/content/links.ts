@@ -60,7 +60,9 @@ export function checkLinks(file: string, ownPath: string, links: readonly Intern
     const id = decodeURIComponent(fragment);
     // Fragments are case-sensitive in browsers, and every id is lowercase.
     if (ids && !ids.has(id) && ids.has(id.toLowerCase())) {
-      report(`no heading with id '${id}' on ${path}: ids are lowercase and browsers match them exactly; write #${id.toLowerCase()}`);
+      report(
+        `no heading with id '${id}' on ${path}: ids are lowercase and browsers match them exactly; write #${id.toLowerCase()}`,
+      );
       continue;
     }
     if (ids && !ids.has(id)) {
