@@ -28,10 +28,9 @@ const USAGE = `Usage: npm run new -- ["Title"] [--topic id] [--tags a,b] [--leve
                           [--description "…"] [--slug file-name]
 
 Creates content/articles/<slug>.md as a draft. Anything not given is asked for.
-Without --description (or with an empty answer) a placeholder is written, which the
-build refuses once draft is set to false.`;
-
-class Cancelled extends Error {}
+What is neither given nor answered (Enter at the prompt, or no terminal to ask in,
+e.g. \`npm run new -- "Title" < /dev/null\`) gets a placeholder, which a draft may
+keep and the build refuses once draft is set to false.`;
 
 function fail(message: string): never {
   console.error(`npm run new: ${message}`);
@@ -69,7 +68,10 @@ if (flagProblems.length) fail(flagProblems.join('\n'));
 // answers piped in (`printf '…\n…\n' | npm run new`) are not lost between questions.
 let rl: ReturnType<typeof createInterface> | undefined;
 let lines: AsyncIterator<string> | undefined;
+/** True once stdin has ended (no terminal, answers used up): every later answer is empty. */
+let inputEnded = false;
 async function ask(question: string): Promise<string> {
+  if (inputEnded) return '';
   if (!rl) {
     rl = createInterface({ input: process.stdin, output: process.stdout, terminal: !!process.stdin.isTTY });
     lines = rl[Symbol.asyncIterator]();
@@ -78,21 +80,40 @@ async function ask(question: string): Promise<string> {
   rl.prompt();
   const next = await lines!.next();
   if (!process.stdin.isTTY) process.stdout.write('\n');
-  if (next.done) throw new Cancelled();
-  return next.value.trim();
+  if (next.done) inputEnded = true;
+  return next.done ? '' : next.value.trim();
 }
 
-/** Asks until `problem` accepts the answer. */
-async function askValid<T>(
+/**
+ * Asks until `problem` accepts the answer. An empty answer (Enter, or the input ended)
+ * means "fill it in later": undefined, for which the draft gets a placeholder.
+ */
+async function askOrLater<T>(
   question: string,
   convert: (answer: string) => T,
   problem: (value: T) => string | undefined,
-): Promise<T> {
+): Promise<T | undefined> {
   for (;;) {
-    const value = convert(await ask(question));
+    const answer = await ask(question);
+    if (answer === '') return undefined;
+    const value = convert(answer);
     const why = problem(value);
     if (!why) return value;
     console.log(`  ${why.replace(/\n/g, '\n  ')}`);
+  }
+}
+
+/** The title names the file, so it has no placeholder: asked until given. */
+async function askTitle(): Promise<string> {
+  for (;;) {
+    const answer = await ask(`Title (${TITLE_LENGTH.min}–${TITLE_LENGTH.max} characters): `);
+    if (answer === '' && inputEnded)
+      fail(
+        `the title names the file, so it cannot be left for later; nothing was written. Give it as the first argument: npm run new -- "Your title"`,
+      );
+    const why = titleProblem(answer);
+    if (!why) return answer;
+    console.log(`  ${why}`);
   }
 }
 
@@ -105,9 +126,7 @@ const refuse = (file: string) =>
   );
 
 try {
-  const title =
-    args.title ??
-    (await askValid(`Title (${TITLE_LENGTH.min}–${TITLE_LENGTH.max} characters): `, (a) => a, titleProblem));
+  const title = args.title ?? (await askTitle());
   const slug = args.slug ?? slugFromTitle(title);
   // Checked before the remaining questions so nobody answers them only to be refused.
   const clash = existing(slug);
@@ -118,19 +137,19 @@ try {
   // stays non-interactive and gets the placeholder.
   const interactive = [args.title, args.topic, args.tags, args.level].some((v) => v === undefined);
   if (description === undefined && interactive) {
-    description = await askValid(
+    description = await askOrLater(
       `Description, one or two sentences for lists and search (${DESCRIPTION_LENGTH.min}–${DESCRIPTION_LENGTH.max} ` +
         `characters; Enter to fill in later): `,
       (a) => a,
-      (a) => (a === '' ? undefined : descriptionProblem(a)),
+      descriptionProblem,
     );
   }
 
   let topic = args.topic;
   if (topic === undefined) {
-    console.log(`Topics: ${topics.map((t) => `${t.id} (${t.label})`).join(', ')}`);
-    topic = await askValid(
-      'Topic: ',
+    if (!inputEnded) console.log(`Topics: ${topics.map((t) => `${t.id} (${t.label})`).join(', ')}`);
+    topic = await askOrLater(
+      'Topic (Enter to choose later): ',
       (a) => a.toLowerCase(),
       (a) => vocabularyProblem('topic', a, topicIds),
     );
@@ -138,20 +157,34 @@ try {
 
   let chosenTags = args.tags;
   if (chosenTags === undefined) {
-    console.log(`Tags: ${tagIds.join(', ')}`);
-    chosenTags = await askValid(`Tags (1–${MAX_TAGS}, separated by commas): `, parseTagList, (t) =>
-      tagsProblem(t, tagIds),
+    if (!inputEnded) console.log(`Tags: ${tagIds.join(', ')}`);
+    chosenTags = await askOrLater(
+      `Tags (1–${MAX_TAGS}, separated by commas; Enter to choose later): `,
+      parseTagList,
+      (t) => tagsProblem(t, tagIds),
     );
   }
 
   let level = args.level;
   if (level === undefined)
-    level = await askValid(`Level (${LEVELS.join(', ')}): `, (a) => a.toLowerCase(), levelProblem);
+    level = await askOrLater(
+      `Level (${LEVELS.join(', ')}; Enter to choose later): `,
+      (a) => a.toLowerCase(),
+      levelProblem,
+    );
 
   // Today in the writer's time zone, as the UTC midnight the schema's dates use.
   const now = new Date();
   const today = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-  const text = renderArticle({ title, description, topic, tags: chosenTags, level: level as Level, today });
+  const text = renderArticle({
+    title,
+    description,
+    topic,
+    tags: chosenTags,
+    level: level as Level | undefined,
+    today,
+    vocabulary: { topics: topicIds, tags: tagIds },
+  });
 
   await mkdir(articlesDir, { recursive: true });
   const file = join(articlesDir, `${slug}.md`);
@@ -165,12 +198,12 @@ try {
     throw e;
   }
   const shown = relative(process.cwd(), file);
-  console.log(`Created ${shown} (draft: true).
+  const later = Object.entries({ description, topic, tags: chosenTags, level })
+    .filter(([, value]) => value === undefined)
+    .map(([field]) => field);
+  console.log(`Created ${shown} (draft: true).${later.length ? `\nLeft as TODO placeholders to fill in: ${later.join(', ')}.` : ''}
 Next: npm run dev and open ${articlePath(articleId(`${slug}.md`))}, replace every TODO, run npm run validate,
 then set draft: false when it is ready to publish.`);
-} catch (e) {
-  if (e instanceof Cancelled) fail(`input ended before every answer was given; nothing was written.\n\n${USAGE}`);
-  throw e;
 } finally {
   rl?.close();
 }

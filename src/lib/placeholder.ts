@@ -5,3 +5,10 @@
  * lets the scaffold pass the check.
  */
 export const PLACEHOLDER_MARKER = 'TODO:';
+
+/**
+ * What `npm run new` writes for a topic, tag or level the writer has not chosen yet
+ * (Enter at the prompt, or no terminal to ask in). The schema accepts it in a draft so
+ * the draft still builds and previews, and refuses it once the article is published.
+ */
+export const FIELD_PLACEHOLDER = 'TODO';

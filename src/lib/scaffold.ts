@@ -7,7 +7,7 @@
 import { slug } from 'github-slugger';
 import { closestMatches } from '../shared/edit-distance.ts';
 import { DESCRIPTION_LENGTH, LEVELS, MAX_TAGS, TITLE_LENGTH, type Level } from './schemas.ts';
-import { PLACEHOLDER_MARKER } from './placeholder.ts';
+import { FIELD_PLACEHOLDER, PLACEHOLDER_MARKER } from './placeholder.ts';
 
 /** Long enough to pass the schema's length bounds, and unmistakably not a real description. */
 export const PLACEHOLDER_DESCRIPTION =
@@ -131,12 +131,17 @@ export function parseNewArticleArgs(argv: readonly string[]): NewArticleArgs {
 
 export interface ScaffoldInput {
   title: string;
-  /** Omitted: the placeholder, which the content check refuses once the article is published. */
+  /**
+   * Any of these omitted (Enter at the prompt, or no terminal to ask in): a placeholder,
+   * which a draft may keep and the content check refuses once the article is published.
+   */
   description?: string;
-  topic: string;
-  tags: readonly string[];
-  level: Level;
+  topic?: string;
+  tags?: readonly string[];
+  level?: Level;
   today: Date;
+  /** The valid ids, listed in a comment beside a placeholder so the writer can pick one there. */
+  vocabulary?: { topics: readonly string[]; tags: readonly string[] };
 }
 
 /** A double-quoted YAML string: JSON strings are valid YAML, and quoting keeps `: ` and `#` literal. */
@@ -154,14 +159,21 @@ const FIRST_STEP =
 export function renderArticle(input: ScaffoldInput): string {
   const day = input.today.toISOString().slice(0, 10);
   const description = input.description?.trim() || PLACEHOLDER_DESCRIPTION;
+  const choices = (how: string, ids: readonly string[] | undefined) =>
+    `  # ${PLACEHOLDER_MARKER} choose ${how}${ids?.length ? ` of: ${ids.join(', ')}` : ''}`;
+  const topic = input.topic ?? `${FIELD_PLACEHOLDER}${choices('one', input.vocabulary?.topics)}`;
+  const tags = input.tags?.length
+    ? `[${input.tags.join(', ')}]`
+    : `[${FIELD_PLACEHOLDER}]${choices(`1–${MAX_TAGS}`, input.vocabulary?.tags)}`;
+  const level = input.level ?? `${FIELD_PLACEHOLDER}${choices('one', LEVELS)}`;
   return `---
 title: ${quoted(input.title.trim())}
 description: ${quoted(description)}
 pubDate: ${day}
 lastReviewed: ${day}
-topic: ${input.topic}
-tags: [${input.tags.join(', ')}]
-level: ${input.level}
+topic: ${topic}
+tags: ${tags}
+level: ${level}
 # appliesTo: the versions you checked the article against, e.g.
 #   - tool: Terraform
 #     version: ">= 1.10"

@@ -9,6 +9,7 @@
 import { z } from 'astro/zod';
 import { closestMatches } from '../shared/edit-distance.ts';
 import { SYNONYMS } from '../shared/synonyms.ts';
+import { FIELD_PLACEHOLDER } from './placeholder.ts';
 
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -46,12 +47,40 @@ function describe(value: unknown): string {
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * Why a YYYY-MM-DD string is not a real day (2026-02-30, 2026-13-01), or undefined.
+ * Date would roll it over silently (Astro's YAML turns 2026-02-30 into 2 March).
+ */
+export function calendarProblem(text: string): string | undefined {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `there is no month ${String(month).padStart(2, '0')} (months run 01–12)`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+  return undefined;
+}
+
 /** A calendar day written as YYYY-MM-DD (YAML may already have turned it into a Date). */
 export function parseDay(value: unknown): Date | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
   if (typeof value !== 'string' || !ISO_DAY.test(value.trim())) return undefined;
   const date = new Date(`${value.trim()}T00:00:00Z`);
-  // Reject 2026-02-31 and friends, which Date silently rolls over.
+  // Reject 2026-02-31 and friends, which Date silently rolls over (and 2026-13-01, which it cannot parse).
+  if (Number.isNaN(date.getTime())) return undefined;
   return date.toISOString().slice(0, 10) === value.trim() ? date : undefined;
 }
 
@@ -59,12 +88,16 @@ function dayField(field: string, example: string) {
   return z.unknown().transform((value, ctx): Date => {
     const date = parseDay(value);
     if (!date) {
+      const offCalendar =
+        typeof value === 'string' && ISO_DAY.test(value.trim()) ? calendarProblem(value.trim()) : undefined;
       ctx.addIssue({
         code: 'custom',
         message:
           value === undefined || value === null || value === ''
             ? `is required: add ${field}: ${example} (a date written YYYY-MM-DD)`
-            : `expected a date written YYYY-MM-DD, found ${describe(value)}; write e.g. ${field}: ${example}`,
+            : offCalendar
+              ? `${String(value).trim()} is not a day on the calendar: ${offCalendar}; write the real date, e.g. ${field}: ${example}`
+              : `expected a date written YYYY-MM-DD, found ${describe(value)}; write e.g. ${field}: ${example}`,
       });
       return z.NEVER;
     }
@@ -98,7 +131,14 @@ function requiredText(field: string, bounds: { min: number; max: number }, hint:
 
 function vocabularyId(kind: 'tag' | 'topic', known: readonly string[], file: string) {
   return z.unknown().transform((value, ctx): string => {
-    if (typeof value === 'string' && known.includes(value)) return value;
+    if (typeof value === 'string' && (known.includes(value) || value === FIELD_PLACEHOLDER)) return value;
+    if (kind === 'topic' && (value === undefined || value === null || value === '')) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `is required: add topic: ${known[0] ?? 'id'} (one id from ${file}: ${known.join(', ')})`,
+      });
+      return z.NEVER;
+    }
     // Abbreviations first (k8s → kubernetes), from the same map search uses; then spelling.
     const synonym = typeof value === 'string' ? SYNONYMS[value.toLowerCase()] : undefined;
     const guesses =
@@ -177,12 +217,20 @@ export function createArticleSchema(vocabulary: ArticleVocabulary) {
         topic: vocabularyId('topic', vocabulary.topics, 'content/topics.yaml'),
         tags: z
           .array(vocabularyId('tag', vocabulary.tags, 'content/tags.yaml'), {
-            error: `expected a list such as tags: [terraform, aws]`,
+            error: (issue) =>
+              issue.input === undefined || issue.input === null
+                ? `is required: add tags: [${vocabulary.tags.slice(0, 2).join(', ')}] (1–${MAX_TAGS} ids from content/tags.yaml)`
+                : `expected a list such as tags: [terraform, aws]`,
           })
           .min(1, { error: `add at least one tag, e.g. tags: [${vocabulary.tags.slice(0, 2).join(', ')}]` })
           .max(MAX_TAGS, { error: `use at most ${MAX_TAGS} tags; keep the ones a reader would filter by` })
           .refine((tags) => new Set(tags).size === tags.length, { error: 'lists the same tag twice' }),
-        level: z.enum(LEVELS, { error: `expected one of ${LEVELS.join(', ')}` }),
+        level: z.enum([...LEVELS, FIELD_PLACEHOLDER], {
+          error: (issue) =>
+            issue.input === undefined || issue.input === null
+              ? `is required: add level: ${LEVELS[0]} (one of ${LEVELS.join(', ')})`
+              : `expected one of ${LEVELS.join(', ')}`,
+        }),
         appliesTo: listOf('{ tool, version }', {
           tool: text(1, 'name the tool, e.g. tool: Terraform'),
           version: text(1, 'give the version range in quotes, e.g. version: ">= 1.10"'),
@@ -211,6 +259,19 @@ export function createArticleSchema(vocabulary: ArticleVocabulary) {
     )
     .strict()
     .superRefine((data, ctx) => {
+      // Placeholders from `npm run new` may stay in a draft, never in a published article.
+      if (!data.draft) {
+        const placeholder = (path: Array<string | number>, known: readonly string[]) =>
+          ctx.addIssue({
+            code: 'custom',
+            path,
+            message: `is still the placeholder ${FIELD_PLACEHOLDER} from \`npm run new\`; choose from ${known.join(', ')} (or keep draft: true)`,
+          });
+        if (data.topic === FIELD_PLACEHOLDER) placeholder(['topic'], vocabulary.topics);
+        const tag = data.tags.indexOf(FIELD_PLACEHOLDER);
+        if (tag >= 0) placeholder(['tags', tag], vocabulary.tags);
+        if (data.level === FIELD_PLACEHOLDER) placeholder(['level'], LEVELS);
+      }
       if (data.updatedDate && data.updatedDate < data.pubDate) {
         ctx.addIssue({
           code: 'custom',

@@ -1,7 +1,13 @@
 /**
- * GitHub alert blockquotes (`> [!TIP]`) become labelled asides. The syntax is the one
- * GitHub renders in its file view, so an article reads the same in a pull request.
+ * GitHub alert blockquotes (`> [!TIP]`) become notes. The syntax is the one GitHub
+ * renders in its file view, so an article reads the same in a pull request.
  * The label is real text (not an icon or a colour) so every reader gets it.
+ *
+ * A callout is a `<div role="note">` (WAI-ARIA: "a section whose content is parenthetic
+ * or ancillary to the main content"), not an `<aside>`: an aside is a complementary
+ * landmark, so an article with two tips had two landmarks of the same name
+ * (axe's landmark-unique), and landmark menus filled with every callout. GitHub uses a
+ * plain `<div>` with the same visible title; role="note" adds what it is.
  */
 import type { Element, ElementContent } from 'hast';
 import type { HastPluginDefinition } from 'satteri';
@@ -20,7 +26,7 @@ function firstParagraph(node: Element): Element | undefined {
   return node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'p');
 }
 
-/** Pure transform, exported for tests: the aside for a blockquote, or undefined. */
+/** Pure transform, exported for tests: the note for a blockquote, or undefined. */
 export function calloutFromBlockquote(blockquote: Element): Element | undefined {
   const paragraph = firstParagraph(blockquote);
   const first = paragraph?.children[0];
@@ -44,8 +50,8 @@ export function calloutFromBlockquote(blockquote: Element): Element | undefined 
   const label = CALLOUT_KINDS[kind];
   return {
     type: 'element',
-    tagName: 'aside',
-    properties: { class: `callout callout-${kind.toLowerCase()}`, 'aria-label': label },
+    tagName: 'div',
+    properties: { class: `callout callout-${kind.toLowerCase()}`, role: 'note' },
     children: [
       {
         type: 'element',

@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +46,8 @@ const FENCE_LANGUAGES =
   'nginx, xml, html, css, markdown, md, mdx, text, txt, plaintext, mermaid, math';
 const FIELDS =
   'title, description, pubDate, updatedDate, lastReviewed, topic, tags, level, appliesTo, faq, sources, redirectFrom, draft';
+const TOPICS = 'infrastructure-as-code, aws, kubernetes, platform-and-practice, ai-engineering';
+const PLACEHOLDER = 'is still the placeholder TODO from `npm run new`; choose from';
 const SNIPPET_FIX = 'Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence\'s first line.';
 const ANCHOR_HINT = '(ids are the heading text, lowercased, spaces as hyphens)';
 const DESCRIPTION_HINT = '(one or two sentences shown in lists, search results and the meta description)';
@@ -54,6 +67,23 @@ const cases: Record<string, string[]> = {
   ],
   'date-not-a-date': [
     `${at('date-not-a-date')}:4 pubDate: expected a date written YYYY-MM-DD, found '26/11/2026'; write e.g. pubDate: 2026-11-26`,
+  ],
+  'missing-required-fields': [
+    `${at('missing-required-fields', 'missing-required-fields.md')}:1 description: is required: add description: "…" ${DESCRIPTION_HINT}`,
+    `${at('missing-required-fields', 'missing-required-fields.md')}:1 pubDate: is required: add pubDate: 2026-11-26 (a date written YYYY-MM-DD)`,
+    `${at('missing-required-fields', 'missing-required-fields.md')}:1 lastReviewed: is required: add lastReviewed: 2026-11-26 (a date written YYYY-MM-DD)`,
+    `${at('missing-required-fields', 'missing-required-fields.md')}:1 topic: is required: add topic: infrastructure-as-code (one id from content/topics.yaml: ${TOPICS})`,
+    `${at('missing-required-fields', 'missing-required-fields.md')}:1 tags: is required: add tags: [aws, terraform] (1–6 ids from content/tags.yaml)`,
+    `${at('missing-required-fields', 'missing-required-fields.md')}:1 level: is required: add level: beginner (one of beginner, intermediate, advanced)`,
+  ],
+  'date-not-on-calendar': [
+    `${at('date-not-on-calendar', 'date-not-on-calendar.md')}:4 pubDate: 2026-02-30 is not a day on the calendar: February 2026 has 28 days; write the real date, e.g. pubDate: 2026-11-26`,
+    `${at('date-not-on-calendar', 'date-not-on-calendar.md')}:5 lastReviewed: 2026-13-01 is not a day on the calendar: there is no month 13 (months run 01–12); write the real date, e.g. lastReviewed: 2026-11-26`,
+  ],
+  'published-with-placeholders': [
+    `${at('published-with-placeholders', 'published-with-placeholders.md')}:6 topic: ${PLACEHOLDER} ${TOPICS} (or keep draft: true)`,
+    `${at('published-with-placeholders', 'published-with-placeholders.md')}:7 tags[1]: ${PLACEHOLDER} ${VALID_TAGS} (or keep draft: true)`,
+    `${at('published-with-placeholders', 'published-with-placeholders.md')}:8 level: ${PLACEHOLDER} beginner, intermediate, advanced (or keep draft: true)`,
   ],
   'updated-before-published': [
     `${at('updated-before-published')}:5 updatedDate: 2025-12-31 is before pubDate 2026-01-10; an update cannot predate publication`,
@@ -107,6 +137,9 @@ const cases: Record<string, string[]> = {
   ],
   'skipped-heading-level': [
     `${at('skipped-heading-level')}:17 heading: jumps from h2 to h4; use ### so no level is skipped`,
+  ],
+  'empty-table-header': [
+    `${at('empty-table-header', 'empty-table-header.md')}:18 table: column 1 has an empty header; name what the column holds (screen readers read it out with every cell)`,
   ],
   // Fences and snippets
   'unknown-fence-language': [
@@ -172,6 +205,23 @@ const cases: Record<string, string[]> = {
   ],
   'link-without-trailing-slash': [
     `${at('link-without-trailing-slash')}:17:5 link /articles/kubectl-cp: internal links end with a slash; write /articles/kubectl-cp/`,
+  ],
+  'link-to-missing-tag-page': [
+    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:18:9 link /tags/rust/: no published article has the tag 'rust' yet, so /tags/rust/ does not exist; link to /tags/ or to a tag in use`,
+    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:18:33 link /tags/kubernets/: no page at /tags/kubernets/; did you mean /tags/kubernetes/?`,
+  ],
+  'link-to-missing-topic-page': [
+    `${at('link-to-missing-topic-page', 'link-to-missing-topic-page.md')}:18:12 link /topics/kubernets/: no page at /topics/kubernets/; did you mean /topics/kubernetes/?`,
+  ],
+  'anchor-differs-in-case': [
+    `${at('anchor-differs-in-case', 'anchor-differs-in-case.md')}:18:14 link /articles/kubectl-cp/#Installation: no heading with id 'Installation' on /articles/kubectl-cp/: ids are lowercase and browsers match them exactly; write #installation`,
+  ],
+  // Reference-style links are checked on their definition line, where the URL is written.
+  'broken-reference-link': [
+    `${at('broken-reference-link', 'broken-reference-link.md')}:20:1 link /articles/kubectl-cp/#instalation: no heading with id 'instalation' on /articles/kubectl-cp/; did you mean #installation? ${ANCHOR_HINT}`,
+  ],
+  'undefined-reference': [
+    `${at('undefined-reference', 'undefined-reference.md')}:18:14 link [the installation steps][install]: no definition of [install], so it would be published as plain text, brackets and all; add a line \`[install]: /articles/…/\`, or write [the installation steps](/articles/…/)`,
   ],
   'link-to-draft': [
     `${at('link-to-draft')}:17:5 link /articles/kubectl-cp/: points at a draft, which is not published; link to it ` +
@@ -246,6 +296,59 @@ describe('content check on good content', () => {
       cwd: ROOT,
     });
     expect(result.problems).toEqual([]);
+  });
+});
+
+describe('files as editors and other systems save them', () => {
+  const EDITOR_FILES = {
+    'editor-bom.md': (text: string) => text.startsWith('\uFEFF'),
+    'editor-crlf.md': (text: string) =>
+      text.split('\n').length > 10 &&
+      text
+        .split('\n')
+        .slice(0, -1)
+        .every((l) => l.endsWith('\r')),
+    'editor-fence-space.md': (text: string) => text.startsWith('--- \n') && text.includes('\n--- \n'),
+  };
+  const clean = (text: string) =>
+    text
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n/g, '\n')
+      .replace(/^--- $/gm, '---');
+
+  it('check exactly as the same files saved cleanly: same frontmatter, headings, links, no problems', async () => {
+    const site = join(ROOT, 'tests/fixtures/site/articles');
+    const cleanDir = mkdtempSync(join(tmpdir(), 'kb-clean-'));
+    try {
+      copyFileSync(join(ROOT, 'tests/fixtures/site/tags.yaml'), join(cleanDir, 'tags.yaml'));
+      copyFileSync(join(ROOT, 'tests/fixtures/site/topics.yaml'), join(cleanDir, 'topics.yaml'));
+      mkdirSync(join(cleanDir, 'articles'));
+      for (const [name, isSavedThatWay] of Object.entries(EDITOR_FILES)) {
+        const text = readFileSync(join(site, name), 'utf8');
+        // Guards against Git or an editor normalising the fixture (see .gitattributes).
+        expect(isSavedThatWay(text), name).toBe(true);
+        writeFileSync(join(cleanDir, 'articles', name), clean(text));
+      }
+      const facts = (result: Awaited<ReturnType<typeof checkContent>>) =>
+        result.articles
+          .filter((a) => a.id.startsWith('editor-'))
+          // Prose ranges are offsets into the file, which a BOM or CRLF shifts; their number must match.
+          .map(({ id, data, body, lastReviewedLine }) => ({
+            id,
+            data,
+            body: { ...body, prose: body.prose.length },
+            lastReviewedLine,
+          }));
+      const saved = await check('tests/fixtures/site');
+      const cleaned = await checkContent({ contentDir: cleanDir, staleAfterMonths: 12, today, cwd: cleanDir });
+      expect(facts(saved)).toHaveLength(3);
+      expect(facts(saved)).toEqual(facts(cleaned));
+      expect(saved.problems.filter((p) => p.file.includes('editor-'))).toEqual([]);
+      // Repeated headings get ids of their own, as GitHub gives them.
+      expect(facts(saved)[0]!.body.headingIds).toEqual(['example', 'example-1', 'example-2']);
+    } finally {
+      rmSync(cleanDir, { recursive: true, force: true });
+    }
   });
 });
 

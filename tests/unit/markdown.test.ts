@@ -11,11 +11,10 @@ const render = async (md: string) =>
   (await markdownToHtml(md, satteriOptions)).html;
 
 describe('callouts', () => {
-  it('turns a GitHub alert into a labelled aside and drops the marker', async () => {
+  it('turns a GitHub alert into a note (not a landmark) with a visible label, and drops the marker', async () => {
     const html = await render('> [!WARNING]\n> Rotate the key.\n');
-    expect(html).toContain(
-      '<aside class="callout callout-warning" aria-label="Warning"><p class="callout-label">Warning</p>',
-    );
+    expect(html).toContain('<div class="callout callout-warning" role="note"><p class="callout-label">Warning</p>');
+    expect(html).not.toContain('<aside');
     expect(html).toContain('<p>Rotate the key.</p>');
     expect(html).not.toContain('[!WARNING]');
   });

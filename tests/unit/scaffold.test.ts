@@ -17,6 +17,8 @@ import {
 } from '../../src/lib/scaffold.ts';
 
 const FIXTURE = 'tests/fixtures/site';
+const VALID_TAGS =
+  'aws, terraform, kubernetes, iam, security, policy-as-code, multi-account, ci-cd, rust, python, ai-agents, ansible, configuration-management, batch-processing, eks, scaling, troubleshooting, platform-engineering, observability, containers';
 const today = new Date('2026-11-26T00:00:00Z');
 
 /** A content folder with the fixture site's vocabularies and no articles. */
@@ -254,10 +256,61 @@ describe('npm run new (the script)', () => {
     expect(text).toContain('topic: aws\ntags: [aws, iam]\nlevel: advanced\n');
   });
 
-  it('writes nothing when the answers run out', () => {
-    const result = run([], 'Least-privilege IAM roles for CI\n');
+  it('without a terminal (stdin is /dev/null) writes the draft with placeholders, as Enter at each prompt does', async () => {
+    const title = 'Least-privilege IAM roles for CI';
+    const file = join(dir, 'articles', 'least-privilege-iam-roles-for-ci.md');
+    const noTerminal = spawnSync(process.execPath, ['scripts/new-article.ts', title], {
+      stdio: ['ignore', 'pipe', 'pipe'], // 'ignore' opens /dev/null, as `< /dev/null` does
+      encoding: 'utf8',
+      env: { ...process.env, KB_CONTENT_DIR: dir },
+    });
+    expect(noTerminal.stderr).toBe('');
+    expect(noTerminal.status).toBe(0);
+    expect(noTerminal.stdout).toContain('Left as TODO placeholders to fill in: description, topic, tags, level.');
+    const written = readFileSync(file, 'utf8');
+    expect(parse(/^---\n([\s\S]*?)\n---\n/.exec(written)![1]!)).toMatchObject({
+      title,
+      description: PLACEHOLDER_DESCRIPTION,
+      topic: 'TODO',
+      tags: ['TODO'],
+      level: 'TODO',
+      draft: true,
+    });
+    // Each placeholder lists what to choose from, on its own line.
+    expect(written).toContain('\nlevel: TODO  # TODO: choose one of: beginner, intermediate, advanced\n');
+
+    rmSync(file);
+    const enterEverywhere = run([title], '\n\n\n\n');
+    expect(enterEverywhere.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(written);
+
+    // A draft with placeholders passes the check; published, each placeholder is an error on its line.
+    const check = () => checkContent({ contentDir: dir, staleAfterMonths: 12, today, cwd: dir, snippets: false });
+    expect((await check()).problems).toEqual([]);
+    writeFileSync(file, written.replace('\ndraft: true', '\ndraft: false'));
+    const lineOf = (start: string) => written.split('\n').findIndex((l) => l.startsWith(start)) + 1;
+    const still = 'is still the placeholder TODO from `npm run new`; choose from';
+    expect((await check()).problems.map(formatProblem)).toEqual([
+      `articles/least-privilege-iam-roles-for-ci.md:${lineOf('topic:')} topic: ${still} infrastructure-as-code, aws, kubernetes, platform-and-practice, ai-engineering (or keep draft: true)`,
+      `articles/least-privilege-iam-roles-for-ci.md:${lineOf('tags:')} tags[0]: ${still} ${VALID_TAGS} (or keep draft: true)`,
+      `articles/least-privilege-iam-roles-for-ci.md:${lineOf('level:')} level: ${still} beginner, intermediate, advanced (or keep draft: true)`,
+    ]);
+  });
+
+  it('takes piped answers, then placeholders for the questions the input ran out before', () => {
+    const result = run([], 'Least-privilege IAM roles for CI\n\naws\n');
+    expect(result.status).toBe(0);
+    const text = readFileSync(join(dir, 'articles', 'least-privilege-iam-roles-for-ci.md'), 'utf8');
+    expect(text).toContain('\ntopic: aws\ntags: [TODO]  # TODO: choose 1–6 of: aws, terraform,');
+    expect(text).toContain('\nlevel: TODO  #');
+  });
+
+  it('writes nothing when the input ends before a title, and says how to give one', () => {
+    const result = run([], '');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('nothing was written');
+    expect(result.stderr).toBe(
+      'npm run new: the title names the file, so it cannot be left for later; nothing was written. Give it as the first argument: npm run new -- "Your title"\n',
+    );
     expect(readdirSync(join(dir, 'articles'))).toEqual([]);
   });
 });

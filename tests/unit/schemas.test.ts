@@ -48,7 +48,12 @@ describe('article frontmatter schema', () => {
   });
 
   it('rejects impossible calendar days', () => {
-    expect(messages({ ...good, pubDate: '2026-02-31' })[0]).toMatch(/^pubDate: expected a date/);
+    // Date would roll these over to March and fail to parse; both are named for what they are.
+    expect(messages({ ...good, pubDate: '2026-02-31' })).toEqual([
+      'pubDate: 2026-02-31 is not a day on the calendar: February 2026 has 28 days; write the real date, e.g. pubDate: 2026-11-26',
+    ]);
+    expect(messages({ ...good, pubDate: '2028-02-30' })[0]).toContain('February 2028 has 29 days');
+    expect(messages({ ...good, pubDate: '2026-00-10' })[0]).toContain('there is no month 00 (months run 01–12)');
   });
 
   it('rejects an update before publication, on the updatedDate field', () => {

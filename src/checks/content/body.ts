@@ -56,6 +56,29 @@ function textOf(node: Node): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
+/**
+ * `[text][label]` and `[text][]` that Markdown left as text because no `[label]: url`
+ * line defines the label: the reader would see the brackets and no link. Shortcut
+ * references (`[text]` alone) are left out; brackets in prose are common and harmless.
+ */
+export function undefinedReferences(
+  text: string,
+): Array<{ source: string; text: string; label: string; lineOffset: number; column: number }> {
+  const found = [];
+  for (const match of text.matchAll(/\[([^[\]\n]+)\]\[([^[\]\n]*)\]/g)) {
+    const before = text.slice(0, match.index);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    found.push({
+      source: match[0],
+      text: match[1]!,
+      label: match[2] || match[1]!,
+      lineOffset: before.split('\n').length - 1,
+      column: match.index - lineStart + 1,
+    });
+  }
+  return found;
+}
+
 /** Components an article may use. None today: Markdown, callouts and mermaid fences cover it. */
 export const ALLOWED_COMPONENTS: readonly string[] = [];
 
@@ -163,14 +186,41 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
           facts.links.push({ url: node.url, line: lineOf(node), column: node.position?.start.column ?? 1 });
         break;
       case 'link':
+      // A reference-style link's URL is on its definition line (`[ref]: /articles/x/#y`), checked there.
+      case 'definition':
         if (node.url && (node.url.startsWith('/') || node.url.startsWith('#')))
           facts.links.push({ url: node.url, line: lineOf(node), column: node.position?.start.column ?? 1 });
         if (textOf(node) === node.url || `mailto:${textOf(node)}` === node.url) return; // an autolink: a URL, not prose
+        break;
+      case 'table': {
+        // Screen readers announce a column's header with each of its cells; an empty one says nothing.
+        const header = node.children?.[0]?.children ?? [];
+        header.forEach((cell, i) => {
+          if (!textOf(cell).trim() && !cell.children?.some((c) => c.type !== 'text'))
+            error(
+              lineOf(node),
+              `column ${i + 1} has an empty header; name what the column holds (screen readers read it out with every cell)`,
+              'table',
+            );
+        });
+        break;
+      }
+      case 'imageReference':
+        if (!node.alt?.trim())
+          error(lineOf(node), 'image has no alt text; write ![what the image shows][ref]', 'image');
         break;
       case 'text': {
         const { start, end } = node.position ?? {};
         if (start?.offset !== undefined && end?.offset !== undefined)
           facts.prose.push({ start: start.offset, end: end.offset });
+        for (const found of undefinedReferences(node.value ?? '')) {
+          error(
+            lineOf(node) + found.lineOffset,
+            `no definition of [${found.label}], so it would be published as plain text, brackets and all; add a line \`[${found.label}]: /articles/…/\`, or write [${found.text}](/articles/…/)`,
+            `link ${found.source}`,
+            found.lineOffset ? found.column : (start?.column ?? 1) + found.column - 1,
+          );
+        }
         break;
       }
       case 'mdxJsxFlowElement':

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import type { ArticleData } from '../../lib/schemas.ts';
 import { loadArticleSchema } from '../../lib/vocabulary.ts';
 import { isStale, isoDay } from '../../lib/articles.ts';
-import { articleId, articlePath } from '../../lib/routes.ts';
+import { articleId, articlePath, tagPath } from '../../lib/routes.ts';
 import { site as siteConfig } from '../../site.config.ts';
 import { checkFrontmatter } from './frontmatter.ts';
 import { checkBody, type BodyFacts } from './body.ts';
@@ -86,10 +86,23 @@ async function listContentFiles(dir: string): Promise<string[]> {
   return out.sort();
 }
 
+/** Tags in the vocabulary that no published article uses have no page; say so when linked. */
+function unusedTagPages(tags: readonly { id: string }[], site: SiteMap): Map<string, string> {
+  const missing = new Map<string, string>();
+  for (const { id } of tags) {
+    if (site.pages.has(tagPath(id))) continue;
+    missing.set(
+      tagPath(id),
+      `no published article has the tag '${id}' yet, so ${tagPath(id)} does not exist; link to /tags/ or to a tag in use`,
+    );
+  }
+  return missing;
+}
+
 export async function checkContent(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const articlesDir = join(options.contentDir, 'articles');
-  const { topics, schema } = loadArticleSchema(options.vocabularyDir ?? options.contentDir);
+  const { tags, topics, schema } = loadArticleSchema(options.vocabularyDir ?? options.contentDir);
   const problems: Problem[] = [];
   const articles: CheckedArticle[] = [];
   const firstFileForId = new Map<string, string>();
@@ -159,6 +172,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   });
   problems.push(...model.problems);
   const site = model.site;
+  site.missing = unusedTagPages(tags, site);
   const today = options.today ?? new Date();
   for (const article of published) {
     problems.push(...checkLinks(article.file, articlePath(article.id), article.body.links, site));

@@ -14,6 +14,8 @@ export interface SiteMap {
   redirects: Map<string, string>;
   /** Paths of drafts (not published, so not linkable). */
   drafts: Set<string>;
+  /** Paths that will not exist, with why and what to link instead (e.g. a tag no article uses). */
+  missing?: Map<string, string>;
 }
 
 export function checkLinks(file: string, ownPath: string, links: readonly InternalLink[], site: SiteMap): Problem[] {
@@ -43,6 +45,11 @@ export function checkLinks(file: string, ownPath: string, links: readonly Intern
       report(`points at an old URL that now redirects; link to ${redirect}${fragment ? `#${fragment}` : ''} directly`);
       continue;
     }
+    const why = site.missing?.get(path);
+    if (why) {
+      report(why);
+      continue;
+    }
     if (!site.pages.has(path)) {
       const guess = closestPath(path, site.pages.keys());
       report(`no page at ${path}${guess ? `; did you mean ${guess}?` : ''}`);
@@ -51,6 +58,13 @@ export function checkLinks(file: string, ownPath: string, links: readonly Intern
     if (fragment === undefined || fragment === '') continue;
     const ids = site.pages.get(path);
     const id = decodeURIComponent(fragment);
+    // Fragments are case-sensitive in browsers, and every id is lowercase.
+    if (ids && !ids.has(id) && ids.has(id.toLowerCase())) {
+      report(
+        `no heading with id '${id}' on ${path}: ids are lowercase and browsers match them exactly; write #${id.toLowerCase()}`,
+      );
+      continue;
+    }
     if (ids && !ids.has(id)) {
       const guess = closestMatches(id, ids, 1)[0];
       report(
