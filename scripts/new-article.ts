@@ -109,7 +109,8 @@ async function askTitle(): Promise<string> {
     const answer = await ask(`Title (${TITLE_LENGTH.min}–${TITLE_LENGTH.max} characters): `);
     if (answer === '' && inputEnded)
       fail(
-        `the title names the file, so it cannot be left for later; nothing was written. Give it as the first argument: npm run new -- "Your title"`,
+        `the title names the file, so it cannot be left for later; nothing was written. ` +
+          `Give it as the first argument: npm run new -- "Your title"`,
       );
     const why = titleProblem(answer);
     if (!why) return answer;

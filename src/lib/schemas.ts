@@ -265,7 +265,9 @@ export function createArticleSchema(vocabulary: ArticleVocabulary) {
           ctx.addIssue({
             code: 'custom',
             path,
-            message: `is still the placeholder ${FIELD_PLACEHOLDER} from \`npm run new\`; choose from ${known.join(', ')} (or keep draft: true)`,
+            message:
+              `is still the placeholder ${FIELD_PLACEHOLDER} from \`npm run new\`; ` +
+              `choose from ${known.join(', ')} (or keep draft: true)`,
           });
         if (data.topic === FIELD_PLACEHOLDER) placeholder(['topic'], vocabulary.topics);
         const tag = data.tags.indexOf(FIELD_PLACEHOLDER);

@@ -44,6 +44,7 @@ const FENCE_LANGUAGES =
   'bash, sh, shell, zsh, console, shellsession, powershell, hcl, terraform, tf, yaml, yml, json, jsonc, toml, ini, ' +
   'python, py, rust, rs, go, typescript, ts, javascript, js, dockerfile, docker, rego, sql, diff, make, makefile, ' +
   'nginx, xml, html, css, markdown, md, mdx, text, txt, plaintext, mermaid, math';
+const MISSING = at('missing-required-fields', 'missing-required-fields.md');
 const FIELDS =
   'title, description, pubDate, updatedDate, lastReviewed, topic, tags, level, appliesTo, faq, sources, redirectFrom, draft';
 const TOPICS = 'infrastructure-as-code, aws, kubernetes, platform-and-practice, ai-engineering';
@@ -69,21 +70,24 @@ const cases: Record<string, string[]> = {
     `${at('date-not-a-date')}:4 pubDate: expected a date written YYYY-MM-DD, found '26/11/2026'; write e.g. pubDate: 2026-11-26`,
   ],
   'missing-required-fields': [
-    `${at('missing-required-fields', 'missing-required-fields.md')}:1 description: is required: add description: "…" ${DESCRIPTION_HINT}`,
-    `${at('missing-required-fields', 'missing-required-fields.md')}:1 pubDate: is required: add pubDate: 2026-11-26 (a date written YYYY-MM-DD)`,
-    `${at('missing-required-fields', 'missing-required-fields.md')}:1 lastReviewed: is required: add lastReviewed: 2026-11-26 (a date written YYYY-MM-DD)`,
-    `${at('missing-required-fields', 'missing-required-fields.md')}:1 topic: is required: add topic: infrastructure-as-code (one id from content/topics.yaml: ${TOPICS})`,
-    `${at('missing-required-fields', 'missing-required-fields.md')}:1 tags: is required: add tags: [aws, terraform] (1–6 ids from content/tags.yaml)`,
-    `${at('missing-required-fields', 'missing-required-fields.md')}:1 level: is required: add level: beginner (one of beginner, intermediate, advanced)`,
+    `${MISSING}:1 description: is required: add description: "…" ${DESCRIPTION_HINT}`,
+    `${MISSING}:1 pubDate: is required: add pubDate: 2026-11-26 (a date written YYYY-MM-DD)`,
+    `${MISSING}:1 lastReviewed: is required: add lastReviewed: 2026-11-26 (a date written YYYY-MM-DD)`,
+    `${MISSING}:1 topic: is required: add topic: infrastructure-as-code (one id from content/topics.yaml: ${TOPICS})`,
+    `${MISSING}:1 tags: is required: add tags: [aws, terraform] (1–6 ids from content/tags.yaml)`,
+    `${MISSING}:1 level: is required: add level: beginner (one of beginner, intermediate, advanced)`,
   ],
   'date-not-on-calendar': [
-    `${at('date-not-on-calendar', 'date-not-on-calendar.md')}:4 pubDate: 2026-02-30 is not a day on the calendar: February 2026 has 28 days; write the real date, e.g. pubDate: 2026-11-26`,
-    `${at('date-not-on-calendar', 'date-not-on-calendar.md')}:5 lastReviewed: 2026-13-01 is not a day on the calendar: there is no month 13 (months run 01–12); write the real date, e.g. lastReviewed: 2026-11-26`,
+    `${at('date-not-on-calendar', 'date-not-on-calendar.md')}:4 pubDate: 2026-02-30 is not a day on the calendar: February ` +
+      `2026 has 28 days; write the real date, e.g. pubDate: 2026-11-26`,
+    `${at('date-not-on-calendar', 'date-not-on-calendar.md')}:5 lastReviewed: 2026-13-01 is not a day on the calendar: ` +
+      `there is no month 13 (months run 01–12); write the real date, e.g. lastReviewed: 2026-11-26`,
   ],
   'published-with-placeholders': [
     `${at('published-with-placeholders', 'published-with-placeholders.md')}:6 topic: ${PLACEHOLDER} ${TOPICS} (or keep draft: true)`,
     `${at('published-with-placeholders', 'published-with-placeholders.md')}:7 tags[1]: ${PLACEHOLDER} ${VALID_TAGS} (or keep draft: true)`,
-    `${at('published-with-placeholders', 'published-with-placeholders.md')}:8 level: ${PLACEHOLDER} beginner, intermediate, advanced (or keep draft: true)`,
+    `${at('published-with-placeholders', 'published-with-placeholders.md')}:8 level: ${PLACEHOLDER} beginner, ` +
+      `intermediate, advanced (or keep draft: true)`,
   ],
   'updated-before-published': [
     `${at('updated-before-published')}:5 updatedDate: 2025-12-31 is before pubDate 2026-01-10; an update cannot predate publication`,
@@ -139,7 +143,8 @@ const cases: Record<string, string[]> = {
     `${at('skipped-heading-level')}:17 heading: jumps from h2 to h4; use ### so no level is skipped`,
   ],
   'empty-table-header': [
-    `${at('empty-table-header', 'empty-table-header.md')}:18 table: column 1 has an empty header; name what the column holds (screen readers read it out with every cell)`,
+    `${at('empty-table-header', 'empty-table-header.md')}:18 table: column 1 has an empty header; name what the column ` +
+      `holds (screen readers read it out with every cell)`,
   ],
   // Fences and snippets
   'unknown-fence-language': [
@@ -207,21 +212,29 @@ const cases: Record<string, string[]> = {
     `${at('link-without-trailing-slash')}:17:5 link /articles/kubectl-cp: internal links end with a slash; write /articles/kubectl-cp/`,
   ],
   'link-to-missing-tag-page': [
-    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:18:9 link /tags/rust/: no published article has the tag 'rust' yet, so /tags/rust/ does not exist; link to /tags/ or to a tag in use`,
-    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:18:33 link /tags/kubernets/: no page at /tags/kubernets/; did you mean /tags/kubernetes/?`,
+    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:18:9 link /tags/rust/: no published article has the ` +
+      `tag 'rust' yet, so /tags/rust/ does not exist; link to /tags/ or to a tag in use`,
+    `${at('link-to-missing-tag-page', 'link-to-missing-tag-page.md')}:18:33 link /tags/kubernets/: no page at ` +
+      `/tags/kubernets/; did you mean /tags/kubernetes/?`,
   ],
   'link-to-missing-topic-page': [
-    `${at('link-to-missing-topic-page', 'link-to-missing-topic-page.md')}:18:12 link /topics/kubernets/: no page at /topics/kubernets/; did you mean /topics/kubernetes/?`,
+    `${at('link-to-missing-topic-page', 'link-to-missing-topic-page.md')}:18:12 link /topics/kubernets/: no page at ` +
+      `/topics/kubernets/; did you mean /topics/kubernetes/?`,
   ],
   'anchor-differs-in-case': [
-    `${at('anchor-differs-in-case', 'anchor-differs-in-case.md')}:18:14 link /articles/kubectl-cp/#Installation: no heading with id 'Installation' on /articles/kubectl-cp/: ids are lowercase and browsers match them exactly; write #installation`,
+    `${at('anchor-differs-in-case', 'anchor-differs-in-case.md')}:18:14 link /articles/kubectl-cp/#Installation: no ` +
+      `heading with id 'Installation' on /articles/kubectl-cp/: ids are lowercase and browsers match them exactly; write ` +
+      `#installation`,
   ],
   // Reference-style links are checked on their definition line, where the URL is written.
   'broken-reference-link': [
-    `${at('broken-reference-link', 'broken-reference-link.md')}:20:1 link /articles/kubectl-cp/#instalation: no heading with id 'instalation' on /articles/kubectl-cp/; did you mean #installation? ${ANCHOR_HINT}`,
+    `${at('broken-reference-link', 'broken-reference-link.md')}:20:1 link /articles/kubectl-cp/#instalation: no heading ` +
+      `with id 'instalation' on /articles/kubectl-cp/; did you mean #installation? ${ANCHOR_HINT}`,
   ],
   'undefined-reference': [
-    `${at('undefined-reference', 'undefined-reference.md')}:18:14 link [the installation steps][install]: no definition of [install], so it would be published as plain text, brackets and all; add a line \`[install]: /articles/…/\`, or write [the installation steps](/articles/…/)`,
+    `${at('undefined-reference', 'undefined-reference.md')}:18:14 link [the installation steps][install]: ` +
+      'no definition of [install], so it would be published as plain text, brackets and all; ' +
+      'add a line `[install]: /articles/…/`, or write [the installation steps](/articles/…/)',
   ],
   'link-to-draft': [
     `${at('link-to-draft')}:17:5 link /articles/kubectl-cp/: points at a draft, which is not published; link to it ` +

@@ -18,7 +18,9 @@ import {
 
 const FIXTURE = 'tests/fixtures/site';
 const VALID_TAGS =
-  'aws, terraform, kubernetes, iam, security, policy-as-code, multi-account, ci-cd, rust, python, ai-agents, ansible, configuration-management, batch-processing, eks, scaling, troubleshooting, platform-engineering, observability, containers';
+  'aws, terraform, kubernetes, iam, security, policy-as-code, multi-account, ci-cd, rust, python, ai-agents, ansible, ' +
+  'configuration-management, batch-processing, eks, scaling, troubleshooting, platform-engineering, observability, ' +
+  'containers';
 const today = new Date('2026-11-26T00:00:00Z');
 
 /** A content folder with the fixture site's vocabularies and no articles. */
@@ -291,9 +293,11 @@ describe('npm run new (the script)', () => {
     const lineOf = (start: string) => written.split('\n').findIndex((l) => l.startsWith(start)) + 1;
     const still = 'is still the placeholder TODO from `npm run new`; choose from';
     expect((await check()).problems.map(formatProblem)).toEqual([
-      `articles/least-privilege-iam-roles-for-ci.md:${lineOf('topic:')} topic: ${still} infrastructure-as-code, aws, kubernetes, platform-and-practice, ai-engineering (or keep draft: true)`,
+      `articles/least-privilege-iam-roles-for-ci.md:${lineOf('topic:')} topic: ${still} infrastructure-as-code, aws, ` +
+        `kubernetes, platform-and-practice, ai-engineering (or keep draft: true)`,
       `articles/least-privilege-iam-roles-for-ci.md:${lineOf('tags:')} tags[0]: ${still} ${VALID_TAGS} (or keep draft: true)`,
-      `articles/least-privilege-iam-roles-for-ci.md:${lineOf('level:')} level: ${still} beginner, intermediate, advanced (or keep draft: true)`,
+      `articles/least-privilege-iam-roles-for-ci.md:${lineOf('level:')} level: ${still} beginner, intermediate, advanced ` +
+        `(or keep draft: true)`,
     ]);
   });
 
@@ -309,7 +313,8 @@ describe('npm run new (the script)', () => {
     const result = run([], '');
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      'npm run new: the title names the file, so it cannot be left for later; nothing was written. Give it as the first argument: npm run new -- "Your title"\n',
+      'npm run new: the title names the file, so it cannot be left for later; nothing was written. Give it as the first ' +
+        'argument: npm run new -- "Your title"\n',
     );
     expect(readdirSync(join(dir, 'articles'))).toEqual([]);
   });

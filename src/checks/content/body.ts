@@ -216,7 +216,8 @@ export function checkBody(file: string, body: string, bodyLine: number, format: 
         for (const found of undefinedReferences(node.value ?? '')) {
           error(
             lineOf(node) + found.lineOffset,
-            `no definition of [${found.label}], so it would be published as plain text, brackets and all; add a line \`[${found.label}]: /articles/…/\`, or write [${found.text}](/articles/…/)`,
+            `no definition of [${found.label}], so it would be published as plain text, brackets and all; ` +
+              `add a line \`[${found.label}]: /articles/…/\`, or write [${found.text}](/articles/…/)`,
             `link ${found.source}`,
             found.lineOffset ? found.column : (start?.column ?? 1) + found.column - 1,
           );
