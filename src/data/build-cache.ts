@@ -39,7 +39,10 @@ export function packageVersions(names: readonly string[], root = process.cwd()):
 
 /** A JSON file cache keyed by hex strings, fanned out over 256 folders. */
 export class FileCache<T> {
-  constructor(readonly dir: string) {}
+  readonly dir: string;
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   #path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
