@@ -270,7 +270,8 @@ export async function checkSnippet(lang: string, code: string): Promise<SnippetF
 
 export async function checkFences(file: string, fences: readonly Fence[]): Promise<Problem[]> {
   const checked = fences.filter((fence) => metaAttribute(fence.meta, 'nocheck') === undefined);
-  const failures = await mapLimited(checked, POOL_SIZE * 2, (fence) => {
+  // All at once: the parser pools bound the processes, and a full queue lets shellcheck take big batches.
+  const failures = await mapLimited(checked, checked.length, (fence) => {
     // A diff-notation block is checked as the code after the change: removed lines become blank
     // (keeping line numbers), and the notation comments go.
     const after = fence.code
