@@ -6,7 +6,8 @@
  * A fence opts out with nocheck="reason".
  */
 import { execFile, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -212,7 +213,8 @@ async function checkPython(code: string): Promise<SnippetFailure | undefined> {
 export function closeSnippetCheckers(): void {
   python.close();
   bash.close();
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  // Removed in the background: thousands of small files, and nothing waits for them.
+  if (tempDir) void rm(tempDir, { recursive: true, force: true });
   tempDir = undefined;
 }
 
