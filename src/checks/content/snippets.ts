@@ -140,20 +140,31 @@ function snippetFile(code: string): string {
 }
 
 /**
- * shellcheck takes many files per run, so snippets are batched: while POOL_SIZE runs are
- * in flight, new snippets queue, and the next run takes up to BATCH of them at once.
+ * shellcheck takes many files per run, so snippets are batched: a run starts when BATCH
+ * snippets wait or when none has arrived for GATHER_MS, with at most POOL_SIZE runs at
+ * once. Starting a process from a large Node process costs tens of milliseconds, so one
+ * run per snippet would cost more than the checking itself.
  */
 const BATCH = 64;
+const GATHER_MS = 30;
 const lintQueue: Array<{ file: string; resolve: (lines: string[]) => void }> = [];
 let lintRunning = 0;
+let gather: NodeJS.Timeout | undefined;
 function lint(file: string): Promise<string[]> {
   return new Promise((resolve) => {
     lintQueue.push({ file, resolve });
-    pumpLint();
+    if (lintQueue.length >= BATCH) pumpLint();
+    else {
+      clearTimeout(gather);
+      gather = setTimeout(() => {
+        gather = undefined;
+        pumpLint(true);
+      }, GATHER_MS);
+    }
   });
 }
-function pumpLint(): void {
-  while (lintRunning < POOL_SIZE && lintQueue.length) {
+function pumpLint(flush = false): void {
+  while (lintRunning < POOL_SIZE && (lintQueue.length >= BATCH || (flush && lintQueue.length))) {
     const batch = lintQueue.splice(0, BATCH);
     lintRunning += 1;
     execFile(
@@ -168,7 +179,8 @@ function pumpLint(): void {
           if (at > 0) byFile.set(line.slice(0, at), [...(byFile.get(line.slice(0, at)) ?? []), line.slice(at + 1)]);
         }
         for (const b of batch) b.resolve(byFile.get(b.file) ?? []);
-        pumpLint();
+        // A partial batch goes only once the gathering time is over (no timer pending).
+        pumpLint(gather === undefined);
       },
     );
   }
