@@ -4,7 +4,7 @@
 // its wall and CPU time, peak RSS and phases (check, sync, bundle, pages with render, index),
 // then a warm rebuild after one article changed, the size of dist/ and of an article page;
 // and one cold build with every article as .mdx (--mdx-at, default the smallest size;
-// --mdx-at 0 skips it). Prints the figures beside the previous run (bench/build.jsonl);
+// --mdx-at 0 skips it; --no-warm skips the warm rebuilds). Prints the figures beside the previous run (bench/build.jsonl);
 // asserts nothing. Sizes above 1,000 take minutes to tens of minutes.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +19,7 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: process.env.BENCH_ARTICLES ?? '100,1000' },
     'mdx-at': { type: 'string' },
+    'no-warm': { type: 'boolean', default: false },
   },
 });
 const sizes = values.articles!.split(',').map(Number).filter(Boolean);
@@ -113,6 +114,10 @@ for (const n of sizes) {
   put(`${n}: article HTML (kubectl-cp)`, page.length / 1024, 'KB');
   put(`${n}: article HTML gzip (kubectl-cp)`, gzipSync(page).length / 1024, 'KB');
   put(`${n}: dist size`, (await dirBytes(dist)) / 1024 / 1024, 'MB');
+  if (values['no-warm']) {
+    await rm(dist, { recursive: true, force: true });
+    continue;
+  }
   // Warm: the caches stay; one article changes (as kb-vs-starlight.sh does).
   const articles = (await readdir(join(content, 'articles'))).sort();
   await appendFile(join(content, 'articles', articles[4]!), '\nOne more sentence, so that this article changed.\n');
