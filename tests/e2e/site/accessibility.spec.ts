@@ -11,6 +11,8 @@ const sample = axePages();
 for (const theme of ['light', 'dark'] as const) {
   for (const path of sample) {
     test(`axe finds no WCAG 2.2 A/AA violation on ${path} (${theme} theme)`, async ({ page }) => {
+      // A long article takes axe 20–40 s on a shared CI core.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: theme });
       await page.goto(path);
       const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
