@@ -168,8 +168,7 @@ export async function createFileChecker(options: FileCheckOptions): Promise<File
           file,
           line,
           subject: 'placeholder',
-          message:
-            'text from `npm run new` is still here; write the section, or keep draft: true until it is done',
+          message: 'text from `npm run new` is still here; write the section, or keep draft: true until it is done',
           severity: 'error',
         });
     }

@@ -121,7 +121,7 @@ const PYTHON_SERVER = [
 const BASH_SERVER = [
   'while IFS= read -r f; do',
   '  out=$(bash -n "$f" 2>&1); status=$?',
-  '  out=${out//$\'\\n\'/ }',
+  "  out=${out//$'\\n'/ }",
   '  printf \'%s %s\\n\' "$status" "$out"',
   'done',
 ].join('\n');
@@ -246,7 +246,11 @@ const checkers: Record<SnippetChecker, Checker> = {
     for (const doc of parseAllDocuments(code)) {
       const error = 'errors' in doc ? doc.errors[0] : undefined;
       // The message repeats the position ("… at line 4, column 9:"); the report already names the line.
-      if (error) return { line: error.linePos?.[0].line, message: `YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}` };
+      if (error)
+        return {
+          line: error.linePos?.[0].line,
+          message: `YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`,
+        };
     }
     // Only a manifest (apiVersion and kind) can be checked further; skip the import otherwise.
     return /^\s*(apiVersion|kind):/m.test(code) ? checkKubernetesManifests(code) : undefined;
