@@ -23,11 +23,15 @@ export interface RenderedArticle {
   Content?: Content;
 }
 
+/** The article's Markdown body, read from its file: exactly what Astro's glob loader stores as `body`. */
+export async function articleBody(entry: CollectionEntry<'articles'>): Promise<string> {
+  const source = await readFile(resolve(entry.filePath ?? ''), 'utf8');
+  return parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content.trim();
+}
+
 export async function renderArticle(entry: CollectionEntry<'articles'>): Promise<RenderedArticle> {
   const file = resolve(entry.filePath ?? '');
-  const source = await readFile(file, 'utf8');
-  // Exactly what Astro's glob loader stores as `body`.
-  const body = parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content.trim();
+  const body = await articleBody(entry);
   if (file.endsWith('.mdx')) {
     const { Content, headings } = await render(entry);
     return { body, headings, Content };
