@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/lib/chromium.ts';
 
@@ -17,18 +18,23 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['github']] : 'list',
+  // One worker per core. The built sites are static and read-only, so their tests also run
+  // in parallel within a file; the dev server's tests share one server's state and stay in order.
+  workers: availableParallelism(),
   use: { trace: 'retain-on-failure' },
   projects: [
     // The real site, as `npm run build` produces it.
     {
       name: 'site',
       testDir: 'tests/e2e/site',
+      fullyParallel: true,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${SITE_PORT}`, launchOptions },
     },
     // A fixture site with drafts, hostile titles and redirects (`npm run build:fixtures`).
     {
       name: 'fixtures',
       testDir: 'tests/e2e/fixtures',
+      fullyParallel: true,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FIXTURE_PORT}`, launchOptions },
     },
     // What a writer sees under `npm run dev`, on the fixture content.

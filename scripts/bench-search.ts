@@ -79,6 +79,7 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     await page.evaluate(async (bundle) => {
       // A URL in the browser, not a module of this project.
       const pf = await import(/* @vite-ignore */ `${bundle}pagefind.js`);
+      await pf.options({ noWorker: true }); // as the search UI configures it (src/client/search-ui.ts)
       await pf.init();
       (window as unknown as { pf: unknown }).pf = pf;
     }, SEARCH_BUNDLE_PATH);

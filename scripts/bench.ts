@@ -1,155 +1,149 @@
 #!/usr/bin/env node
-// `npm run bench`: what the build costs and whether it scales. Prints figures and compares
-// them with the previous run (bench/build.jsonl); asserts nothing. Timings vary with the
-// machine; byte counts do not.
-import { readFile, readdir } from 'node:fs/promises';
+// `npm run bench -- --articles 100,1000,5000,10000`: what a build costs at each size, and
+// whether it stays flat per article. Per size: a cold build (no cache of ours or Astro's),
+// its wall and CPU time, peak RSS and phases (check, sync, bundle, pages with render, index),
+// then a warm rebuild after one article changed, the size of dist/ and of an article page;
+// and one cold build with every article as .mdx (--mdx-at, default the smallest size;
+// --mdx-at 0 skips it; --no-warm skips the warm rebuilds). Prints the figures beside the previous run (bench/build.jsonl);
+// asserts nothing. Sizes above 1,000 take minutes to tens of minutes.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { markdownToHtml, mdxToJs } from 'satteri';
-import { bundledLanguages, createHighlighter } from 'shiki';
-import { extraLanguages, markdownConfig, satteriOptions } from '../src/markdown/index.ts';
-import { SPECIAL_FENCES } from '../src/markdown/languages.ts';
-import { checkContent } from '../src/checks/content/index.ts';
-import { splitFrontmatter } from '../src/checks/content/frontmatter.ts';
-import { buildCorpus, generateCorpus, median, printTable, recordRun, run } from './lib/corpus.ts';
-import { benchMermaid } from './lib/bench-mermaid.ts';
-import { benchPreviewImages } from './lib/bench-preview-images.ts';
+import { generateCorpus, printTable, recordRun } from './lib/corpus.ts';
+import type { PhaseReport } from '../src/lib/build-phases.ts';
 
-const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
-const ROUNDS = 5;
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: process.env.BENCH_ARTICLES ?? '100,1000' },
+    'mdx-at': { type: 'string' },
+    'no-warm': { type: 'boolean', default: false },
+  },
+});
+const sizes = values.articles!.split(',').map(Number).filter(Boolean);
+const mdxAt = Number(values['mdx-at'] ?? Math.min(...sizes));
+const ROOT = '.cache/bench';
 
-async function time(fn: () => Promise<unknown> | unknown): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
+interface BuildFigures {
+  wall: number;
+  cpu: number;
+  rssMb: number;
+  report: PhaseReport;
 }
 
-const files = (await readdir('content/articles')).filter((f) => /\.mdx?$/.test(f));
-const articles = await Promise.all(
-  files.map(async (f) => ({
-    body: splitFrontmatter(await readFile(join('content/articles', f), 'utf8'))!.body,
-    mdx: f.endsWith('.mdx'),
-  })),
-);
-const bodies = articles.map((a) => a.body);
-// The site's own configuration (src/markdown/index.ts), so the figures are those of the pipeline it runs.
-const { shikiConfig } = markdownConfig();
-const compile = (article: (typeof articles)[number], options: Parameters<typeof markdownToHtml>[1]) =>
-  article.mdx ? mdxToJs(article.body, options) : markdownToHtml(article.body, options);
+/** One `npm run build` under GNU time (peak RSS of the largest process, CPU of all). */
+async function build(contentDir: string, outDir: string, cacheDir: string, log: string): Promise<BuildFigures> {
+  const reportFile = `${log}.json`;
+  const timeFile = `${log}.time`;
+  const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-v', '-o', timeFile] : [];
+  const started = performance.now();
+  const code = await new Promise<number>((resolve) => {
+    const [cmd, ...args] = [...time, process.execPath, 'scripts/build.ts', '--outDir', outDir];
+    const child = spawn(cmd!, args, {
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        KB_CONTENT_DIR: contentDir,
+        KB_CACHE_DIR: cacheDir,
+        KB_BUILD_REPORT: reportFile,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', async (status) => {
+      await appendFile(log, output);
+      resolve(status ?? 1);
+    });
+  });
+  const wall = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`build of ${contentDir} failed; see ${log}`);
+  const t = existsSync(timeFile) ? await readFile(timeFile, 'utf8') : '';
+  const num = (re: RegExp) => Number(re.exec(t)?.[1] ?? NaN);
+  return {
+    wall,
+    cpu: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
+    rssMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
+    report: JSON.parse(await readFile(reportFile, 'utf8')) as PhaseReport,
+  };
+}
+
+async function dirBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) total += (await stat(join(e.parentPath, e.name))).size;
+  return total;
+}
+
+/** A cold start: our caches and Astro's content store from earlier builds are removed. */
+async function clearCaches(cacheDir: string): Promise<void> {
+  await rm(cacheDir, { recursive: true, force: true });
+  await rm('node_modules/.astro', { recursive: true, force: true });
+}
+
 const figures: Record<string, number> = {};
 const units: Record<string, string> = {};
+const put = (name: string, value: number, unit: string) => {
+  figures[name] = Math.round(value * 10) / 10;
+  units[name] = unit;
+};
+function putBuild(prefix: string, n: number, b: BuildFigures): void {
+  put(`${prefix}: wall`, b.wall, 's');
+  put(`${prefix}: CPU (user+sys)`, b.cpu, 's');
+  put(`${prefix}: peak RSS`, b.rssMb, 'MB');
+  put(`${prefix}: per article`, (b.wall / n) * 1000, 'ms');
+  for (const [phase, s] of Object.entries(b.report.phases)) put(`${prefix}: ${phase}`, s, 's');
+}
 
-// 1. The Markdown pipeline, per article: Sätteri alone, with our plugins, and Shiki.
-console.log(`Markdown pipeline over ${articles.length} articles (median of ${ROUNDS} rounds)…`);
-const bare: number[] = [];
-const withPlugins: number[] = [];
-for (let r = 0; r < ROUNDS; r++) {
-  bare.push(
-    await time(async () => {
-      for (const a of articles) await compile(a, { features: satteriOptions.features });
-    }),
+for (const n of sizes) {
+  const dir = join(ROOT, `scale-${n}`);
+  const content = join(dir, 'content');
+  const cache = join(dir, 'cache');
+  const dist = join(dir, 'dist');
+  await rm(dir, { recursive: true, force: true });
+  await generateCorpus(content, n);
+  console.log(`${n} articles: cold build…`);
+  await clearCaches(cache);
+  const cold = await build(content, dist, cache, join(dir, 'cold.log'));
+  putBuild(`${n} cold`, n, cold);
+  const page = await readFile(join(dist, 'articles', 'kubectl-cp', 'index.html'));
+  put(`${n}: article HTML (kubectl-cp)`, page.length / 1024, 'KB');
+  put(`${n}: article HTML gzip (kubectl-cp)`, gzipSync(page).length / 1024, 'KB');
+  put(`${n}: dist size`, (await dirBytes(dist)) / 1024 / 1024, 'MB');
+  if (values['no-warm']) {
+    await rm(dist, { recursive: true, force: true });
+    continue;
+  }
+  // Warm: the caches stay; one article changes (as kb-vs-starlight.sh does).
+  const articles = (await readdir(join(content, 'articles'))).sort();
+  await appendFile(join(content, 'articles', articles[4]!), '\nOne more sentence, so that this article changed.\n');
+  console.log(`${n} articles: warm rebuild after one change…`);
+  const warm = await build(content, dist, cache, join(dir, 'warm.log'));
+  putBuild(`${n} warm`, n, warm);
+  put(`${n}: warm / cold`, warm.wall / cold.wall, '×');
+  await rm(dist, { recursive: true, force: true });
+}
+
+if (mdxAt > 0) {
+  const dir = join(ROOT, `mdx-${mdxAt}`);
+  const content = join(dir, 'content');
+  await rm(dir, { recursive: true, force: true });
+  await generateCorpus(content, mdxAt);
+  for (const f of await readdir(join(content, 'articles')))
+    if (f.endsWith('.md')) await rename(join(content, 'articles', f), join(content, 'articles', `${f}x`));
+  console.log(`${mdxAt} articles as .mdx: cold build…`);
+  await clearCaches(join(dir, 'cache'));
+  putBuild(
+    `${mdxAt} .mdx cold`,
+    mdxAt,
+    await build(content, join(dir, 'dist'), join(dir, 'cache'), join(dir, 'cold.log')),
   );
-  withPlugins.push(
-    await time(async () => {
-      for (const a of articles) await compile(a, satteriOptions);
-    }),
-  );
+  await rm(join(dir, 'dist'), { recursive: true, force: true });
 }
-const fences = bodies
-  .flatMap((b) => [...b.matchAll(/^```(\w+)([^\n]*)\n([\s\S]*?)^```$/gm)])
-  .filter((m) => !(SPECIAL_FENCES as readonly string[]).includes(m[1]!));
-const highlighter = await createHighlighter({
-  themes: [shikiConfig.themes.light, shikiConfig.themes.dark],
-  langs: [
-    ...extraLanguages,
-    ...new Set(fences.map((m) => m[1]!).filter((lang) => Object.hasOwn(bundledLanguages, lang))),
-  ],
-});
-const loaded = new Set(highlighter.getLoadedLanguages());
-const shiki: number[] = [];
-for (let r = 0; r < ROUNDS; r++) {
-  shiki.push(
-    await time(() => {
-      for (const [, lang, meta, code] of fences) {
-        highlighter.codeToHast(code!, {
-          lang: loaded.has(lang!) ? lang! : 'text',
-          meta: { __raw: meta },
-          themes: { light: shikiConfig.themes.light.name!, dark: shikiConfig.themes.dark.name! },
-          defaultColor: shikiConfig.defaultColor,
-          transformers: shikiConfig.transformers,
-        });
-      }
-    }),
-  );
-}
-const per = (ms: number) => ms / bodies.length;
-figures['pipeline: Sätteri alone, per article'] = per(median(bare));
-figures['pipeline: + our plugins, per article'] = per(median(withPlugins));
-figures['pipeline: our plugins’ share'] = ((median(withPlugins) - median(bare)) / median(withPlugins)) * 100;
-figures['pipeline: Shiki, per article'] = per(median(shiki));
-Object.assign(units, {
-  'pipeline: Sätteri alone, per article': 'ms',
-  'pipeline: + our plugins, per article': 'ms',
-  'pipeline: our plugins’ share': '%',
-  'pipeline: Shiki, per article': 'ms',
-});
-
-// Mermaid diagrams: warm-up once per process, then time per diagram (scripts/lib/bench-mermaid.ts).
-const mermaid = await benchMermaid(ROUNDS);
-Object.assign(figures, mermaid.figures);
-Object.assign(units, mermaid.units);
-
-// 2. Content check: linear in the content.
-const cacheDir = '.cache/bench';
-figures['content check: site'] = await time(() => checkContent({ contentDir: 'content', staleAfterMonths: 12 }));
-await generateCorpus(join(cacheDir, 'check-content'), CORPUS);
-figures[`content check: ${CORPUS} articles`] = await time(() =>
-  checkContent({ contentDir: join(cacheDir, 'check-content'), staleAfterMonths: 12, snippets: false }),
-);
-figures['content check: site, snippets off'] = await time(() =>
-  checkContent({ contentDir: 'content', staleAfterMonths: 12, snippets: false }),
-);
-Object.assign(units, {
-  'content check: site': 'ms',
-  [`content check: ${CORPUS} articles`]: 'ms',
-  'content check: site, snippets off': 'ms',
-});
-
-// Preview images: cost per image, in one thread and in workers (self-contained section).
-console.log('Preview images…');
-{
-  const previews = await benchPreviewImages();
-  Object.assign(figures, previews.figures);
-  Object.assign(units, previews.units);
-}
-
-// 3. Whole builds, and what an article page weighs at 10 and at CORPUS articles.
-console.log('Building the site…');
-const site = await run(process.execPath, [
-  'node_modules/astro/bin/astro.mjs',
-  'build',
-  '--outDir',
-  join(cacheDir, 'site-dist'),
-]);
-if (site.code !== 0) throw new Error(site.output.slice(-2000));
-figures['build: site'] = site.ms / 1000;
-console.log(`Building a ${CORPUS}-article corpus…`);
-const corpusDir = join(cacheDir, `corpus-${CORPUS}`);
-const { distDir, buildMs } = await buildCorpus(corpusDir, CORPUS);
-if (buildMs) {
-  figures[`build: ${CORPUS} articles`] = buildMs / 1000;
-  figures[`build: per article at ${CORPUS}`] = buildMs / CORPUS;
-}
-const gz = async (path: string) => gzipSync(await readFile(path)).length;
-for (const id of ['kubectl-cp', 'terraform-aws-iam-policies']) {
-  figures[`article HTML gzip (${id}), site`] = await gz(join(cacheDir, 'site-dist', 'articles', id, 'index.html'));
-  figures[`article HTML gzip (${id}), ${CORPUS}`] = await gz(join(distDir, 'articles', id, 'index.html'));
-}
-figures[`home HTML gzip, ${CORPUS}`] = await gz(join(distDir, 'index.html'));
-for (const k of Object.keys(figures))
-  if (k.startsWith('build: site') || k.startsWith('build: ' + CORPUS)) units[k] = 's';
-for (const k of Object.keys(figures)) if (k.startsWith('build: per')) units[k] = 'ms';
-for (const k of Object.keys(figures)) if (k.includes('gzip')) units[k] = 'B';
 
 const previous = await recordRun('bench/build.jsonl', figures);
 console.log('');

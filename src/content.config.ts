@@ -1,11 +1,10 @@
-import { resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { contentDir } from './site.config.ts';
 import { loadArticleSchema } from './lib/vocabulary.ts';
+import { articleLoader } from './data/article-loader.ts';
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: resolve(contentDir, 'articles') }),
+  loader: articleLoader(contentDir),
   schema: loadArticleSchema(contentDir).schema,
 });
 

@@ -48,6 +48,9 @@ function loadAssets(): Promise<void> {
     document.head.append(script);
     const config = document.createElement('pagefind-config');
     config.setAttribute('bundle-path', BUNDLE);
+    // Search runs on the page's own thread: Pagefind's WebAssembly answers in milliseconds,
+    // and its worker script (43 KB) would be the largest file of a first query.
+    config.setAttribute('no-worker', '');
     config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
     document.body.append(config);
   });

@@ -6,6 +6,7 @@
 import { site } from '../site.config.ts';
 import type { TwinArticle, TwinContext } from '../lib/markdown-twin.ts';
 import type { Article, Catalog } from './catalog.ts';
+import { articleBody } from './render.ts';
 
 export const twinContext = (catalog: Catalog): TwinContext => ({
   siteUrl: site.url,
@@ -14,18 +15,24 @@ export const twinContext = (catalog: Catalog): TwinContext => ({
   tagLabel: catalog.tagLabel,
 });
 
-export const twinArticle = (article: Article): TwinArticle => ({
+/** The body comes from the article's file: the content store keeps no bodies (src/data/article-loader.ts). */
+export const twinArticle = async (article: Article): Promise<TwinArticle> => ({
   id: article.id,
   data: article.data,
-  body: article.body ?? '',
+  body: await articleBody(article),
 });
 
-/** What /llms.txt and /llms-full.txt are made from: the site's context and every published article. */
-export const twinSite = (catalog: Catalog) => ({
-  ...twinContext(catalog),
-  description: site.description,
-  articles: catalog.articles.map(twinArticle),
-});
+/**
+ * What /llms.txt and /llms-full.txt are made from: the site's context and every published
+ * article. Bodies are read from the files one at a time, and only when asked for: /llms.txt
+ * lists titles and links only.
+ */
+export const twinSite = async (catalog: Catalog, withBodies: boolean) => {
+  const articles: TwinArticle[] = [];
+  for (const article of catalog.articles)
+    articles.push(withBodies ? await twinArticle(article) : { id: article.id, data: article.data, body: '' });
+  return { ...twinContext(catalog), description: site.description, articles };
+};
 
 /** A plain-text response, as the text endpoints serve it. */
 export const plainText = (text: string): Response =>

@@ -37,6 +37,7 @@ export function contentCheck(options: {
         const started = performance.now();
         const result = await checkContent({ ...options, includeDrafts: command === 'dev' });
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const cached = result.files?.cached ? `, ${result.files.cached} unchanged from the cache` : '';
         // The writer's own errors first: an only article with a bad date is not "no article".
         if (result.errorCount && command === 'build') {
           throw new Error(`Content check failed. Fix these and build again:\n\n${formatProblems(result.problems)}`);
@@ -44,11 +45,11 @@ export function contentCheck(options: {
         const empty = command === 'build' ? emptySiteProblem(options.contentDir, result) : undefined;
         if (empty) throw new Error(empty);
         if (result.problems.length === 0) {
-          logger.info(`content check: ${result.articles.length} articles, no problems (${seconds} s)`);
+          logger.info(`content check: ${result.articles.length} articles${cached}, no problems (${seconds} s)`);
           return;
         }
         logger.warn(`\n${formatProblems(result.problems)}`);
-        logger.info(`content check: ${result.articles.length} articles (${seconds} s)`);
+        logger.info(`content check: ${result.articles.length} articles${cached} (${seconds} s)`);
       },
     },
   };

@@ -11,8 +11,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { scanDist, scanHtml } from '../checks/dist/dist-scan.ts';
-import { buildVocabulary } from '../lib/search-vocabulary.ts';
+import { forEachPage, scanHtml } from '../checks/dist/dist-scan.ts';
+import { buildVocabulary, vocabularyCounter } from '../lib/search-vocabulary.ts';
 import { articleId, articlePath } from '../lib/routes.ts';
 import { locale } from '../lib/locale.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
@@ -35,12 +35,19 @@ export async function buildSearchIndex(distDir: string, log: (message: string) =
   } finally {
     await pagefind.close();
   }
-  const pages = [...(await scanDist(distDir)).values()].filter((p) => p.searchText);
-  const vocabulary = buildVocabulary(pages.map((p) => p.searchText));
+  // One page at a time: at 10,000 pages, holding every page's text would take gigabytes.
+  const counter = vocabularyCounter();
+  let pages = 0;
+  await forEachPage(distDir, (page) => {
+    if (!page.searchText) return;
+    pages += 1;
+    counter.add(page.searchText);
+  });
+  const vocabulary = counter.words();
   await mkdir(join(distDir, SEARCH_BUNDLE_DIR), { recursive: true });
   await writeFile(join(distDir, SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE), JSON.stringify(vocabulary));
-  log(`search index: ${pages.length} pages, ${vocabulary.length} words for typo correction`);
-  return { pages: pages.length };
+  log(`search index: ${pages} pages, ${vocabulary.length} words for typo correction`);
+  return { pages };
 }
 
 const CONTENT_TYPES: Record<string, string> = {

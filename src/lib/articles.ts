@@ -146,11 +146,10 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+// One formatter for the whole build: creating an Intl.DateTimeFormat costs far more than
+// formatting with it, and list pages format a date per card.
+const DAY = new Intl.DateTimeFormat(locale.tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 export function formatDay(date: Date): string {
-  return new Intl.DateTimeFormat(locale.tag, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
+  return DAY.format(date);
 }

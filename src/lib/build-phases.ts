@@ -6,8 +6,20 @@
  * Pure: the caller feeds lines with their arrival time. Used by scripts/build.ts.
  */
 
-export const PHASES = ['check', 'sync', 'bundle', 'pages', 'index'] as const;
+export const PHASES = ['check', 'sync', 'bundle', 'pages', 'render', 'index'] as const;
 export type Phase = (typeof PHASES)[number];
+
+export interface RenderStats {
+  rendered: number;
+  cached: number;
+  /** Time spent rendering or reading the cache, during page generation. */
+  ms: number;
+}
+
+export function formatRenderStats(stats: RenderStats): string {
+  return `render: ${stats.rendered} article bodies rendered, ${stats.cached} from the cache, ${(stats.ms / 1000).toFixed(1)} s`;
+}
+const RENDER_LINE = /render: (\d+) article bodies rendered, (\d+) from the cache, ([\d.]+) s/;
 
 /** The log line that ends each phase (a phase starts where the previous one ended). */
 const PHASE_ENDS: Array<[Phase, RegExp]> = [
@@ -22,9 +34,12 @@ const ROUTE_LINE = /^(?:\S+ )?\s+[├└]─ /;
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 export interface PhaseReport {
-  /** Seconds per phase, for the phases seen. */
+  /** Seconds per phase, for the phases seen (render is part of pages). */
   phases: Partial<Record<Phase, number>>;
   routes: number;
+  /** Article bodies rendered, and read from the render cache. */
+  rendered: number;
+  cached: number;
   total: number;
 }
 
@@ -34,6 +49,8 @@ export class BuildLogReader {
   #next = 0;
   #routes = 0;
   readonly phases: Partial<Record<Phase, number>> = {};
+  rendered = 0;
+  cached = 0;
 
   constructor(startMs: number) {
     this.#start = startMs;
@@ -47,6 +64,13 @@ export class BuildLogReader {
       this.#routes += 1;
       return undefined;
     }
+    const render = RENDER_LINE.exec(line);
+    if (render) {
+      // Part of the pages phase, reported on its own.
+      this.phases.render = Number(render[3]);
+      this.rendered = Number(render[1]);
+      this.cached = Number(render[2]);
+    }
     const expected = PHASE_ENDS[this.#next];
     if (expected && expected[1].test(line)) {
       this.phases[expected[0]] = (nowMs - this.#phaseStart) / 1000;
@@ -58,13 +82,23 @@ export class BuildLogReader {
   }
 
   report(nowMs: number): PhaseReport {
-    return { phases: { ...this.phases }, routes: this.#routes, total: (nowMs - this.#start) / 1000 };
+    return {
+      phases: { ...this.phases },
+      routes: this.#routes,
+      rendered: this.rendered,
+      cached: this.cached,
+      total: (nowMs - this.#start) / 1000,
+    };
   }
 }
 
 export function formatPhases(report: PhaseReport): string {
-  const parts = PHASES.filter((p) => report.phases[p] !== undefined).map(
-    (p) => `${p} ${report.phases[p]!.toFixed(1)} s`,
+  const seconds = (p: Phase) => `${report.phases[p]!.toFixed(1)} s`;
+  const parts = PHASES.filter((p) => report.phases[p] !== undefined).map((p) =>
+    // Rendering happens while pages are generated: show it as part of that phase.
+    p === 'render'
+      ? `(render ${seconds(p)}: ${report.rendered} rendered, ${report.cached} cached)`
+      : `${p} ${seconds(p)}`,
   );
   return `build phases: ${[...parts, `total ${report.total.toFixed(1)} s`].join(' · ')} (${report.routes} routes)`;
 }

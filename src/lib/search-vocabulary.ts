@@ -11,14 +11,25 @@ export function tokenize(text: string): string[] {
   );
 }
 
-/** Words of 3–24 characters, ordered by how many pages contain them, then alphabetically. */
-export function buildVocabulary(pageTexts: Iterable<string>): string[] {
+/** Counts, page by page, how many pages contain each word; nothing of a page is kept. */
+export function vocabularyCounter() {
   const pagesWithWord = new Map<string, number>();
-  for (const text of pageTexts) {
-    for (const word of new Set(tokenize(text))) {
-      if (word.length < 3 || word.length > 24 || /[-.]/.test(word)) continue;
-      pagesWithWord.set(word, (pagesWithWord.get(word) ?? 0) + 1);
-    }
-  }
-  return [...pagesWithWord].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+  return {
+    add(text: string): void {
+      for (const word of new Set(tokenize(text))) {
+        if (word.length < 3 || word.length > 24 || /[-.]/.test(word)) continue;
+        pagesWithWord.set(word, (pagesWithWord.get(word) ?? 0) + 1);
+      }
+    },
+    /** Words of 3–24 characters, ordered by how many pages contain them, then alphabetically. */
+    words(): string[] {
+      return [...pagesWithWord].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);
+    },
+  };
+}
+
+export function buildVocabulary(pageTexts: Iterable<string>): string[] {
+  const counter = vocabularyCounter();
+  for (const text of pageTexts) counter.add(text);
+  return counter.words();
 }

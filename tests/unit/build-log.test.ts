@@ -20,6 +20,7 @@ describe('build log reader', () => {
     '22:44:08   ├─ /articles/kubectl-cp/index.html (+8ms) ',
     '22:44:08   └─ /index.html (+3ms) ',
     '22:44:08 ✓ Completed in 392ms.',
+    '22:48:23 [kb:build-log] render: 1 article bodies rendered, 9 from the cache, 0.4 s',
     '22:44:09 [kb:search-index] search index: 10 pages, 3096 words for typo correction',
     '22:44:09 [build] Complete!',
   ];
@@ -29,10 +30,16 @@ describe('build log reader', () => {
     const shown = log.map((line, i) => reader.feed(line, (i + 1) * 1000)).filter((l) => l !== undefined);
     expect(shown.some((l) => l.includes('├─') || l.includes('└─'))).toBe(false);
     expect(shown).toContain('22:44:08 ✓ Completed in 392ms. (3 routes)');
-    const report = reader.report(14_000);
-    expect(report).toEqual({ phases: { check: 2, sync: 2, bundle: 3, pages: 4, index: 1 }, routes: 3, total: 14 });
+    const report = reader.report(15_000);
+    expect(report).toEqual({
+      phases: { check: 2, sync: 2, bundle: 3, pages: 4, render: 0.4, index: 2 },
+      routes: 3,
+      rendered: 1,
+      cached: 9,
+      total: 15,
+    });
     expect(formatPhases(report)).toBe(
-      'build phases: check 2.0 s · sync 2.0 s · bundle 3.0 s · pages 4.0 s · index 1.0 s · total 14.0 s (3 routes)',
+      'build phases: check 2.0 s · sync 2.0 s · bundle 3.0 s · pages 4.0 s · (render 0.4 s: 1 rendered, 9 cached) · index 2.0 s · total 15.0 s (3 routes)',
     );
   });
 

@@ -2,24 +2,28 @@
  * Checks every content file before the build: frontmatter against the schema,
  * MDX syntax, headings, fences and their snippets, images, components, internal
  * links and anchors, duplicate slugs, and freshness. Linear in the size of the
- * content: each file is read and parsed once, links are looked up in maps.
+ * content: each file is read and parsed once (file-check.ts, cached per file and run
+ * over as many files at once as the machine has cores), and the site-wide checks
+ * (checkSite) look links up in maps.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { availableParallelism } from 'node:os';
 import type { ArticleData } from '../../lib/schemas.ts';
-import { loadArticleSchema } from '../../lib/vocabulary.ts';
+import { loadVocabulary } from '../../lib/vocabulary.ts';
 import { isStale, isoDay } from '../../lib/articles.ts';
-import { articleId, articlePath, tagPath } from '../../lib/routes.ts';
+import { articlePath, tagPath } from '../../lib/routes.ts';
 import { site as siteConfig } from '../../site.config.ts';
-import { checkFrontmatter } from './frontmatter.ts';
-import { checkBody, type BodyFacts } from './body.ts';
-import { checkFences, closeSnippetCheckers } from './snippets.ts';
+import { createFileChecker, type FileFacts } from './file-check.ts';
+import type { InternalLink } from './body.ts';
+import { closeSnippetCheckers } from './snippets.ts';
+import { mapLimited } from '../../lib/concurrency.ts';
 import { checkLinks, type SiteMap } from './links.ts';
 import { siteModel } from './site-model.ts';
-import { checkSpelling, frontmatterProse, loadWordList, WORD_LIST } from './spelling.ts';
 import { byPlace, type Problem } from './problems.ts';
 
 export { formatProblem, formatProblems, type Problem } from './problems.ts';
+export { createFileChecker, type FileChecker, type FileFacts } from './file-check.ts';
 
 export interface CheckOptions {
   /** Content folder (with articles/, tags.yaml, topics.yaml). */
@@ -52,7 +56,7 @@ export interface CheckedArticle {
   id: string;
   file: string;
   data: ArticleData;
-  body: BodyFacts;
+  body: { headingIds: string[]; links: InternalLink[] };
   /** Line of `lastReviewed` in the file, where the freshness warning points. */
   lastReviewedLine: number;
 }
@@ -63,6 +67,8 @@ export interface CheckResult {
   errorCount: number;
   /** The pages, ids, redirects and drafts the links were resolved against. */
   site: SiteMap;
+  /** Files checked, and how many of them came from the per-file cache. */
+  files?: { checked: number; cached: number };
 }
 
 /** Site paths of the files in the public folder (none if it does not exist). */
@@ -78,12 +84,25 @@ async function listPublicPaths(dir: string): Promise<string[]> {
   }
 }
 
-async function listContentFiles(dir: string): Promise<string[]> {
+export async function listContentFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile() && /\.mdx?$/.test(entry.name)) out.push(join(entry.parentPath, entry.name));
   }
   return out.sort();
+}
+
+export async function checkContent(options: CheckOptions): Promise<CheckResult> {
+  const checker = await createFileChecker(options);
+  const files = await listContentFiles(join(options.contentDir, 'articles'));
+  let facts: FileFacts[];
+  try {
+    // Several files at once keep every snippet parser in the pools busy.
+    facts = await mapLimited(files, availableParallelism() * 4, (path) => checker.check(path));
+  } finally {
+    closeSnippetCheckers();
+  }
+  return { ...(await checkSite(facts, options)), files: { ...checker.stats } };
 }
 
 /** Tags in the vocabulary that no published article uses have no page; say so when linked. */
@@ -99,22 +118,21 @@ function unusedTagPages(tags: readonly { id: string }[], site: SiteMap): Map<str
   return missing;
 }
 
-export async function checkContent(options: CheckOptions): Promise<CheckResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const articlesDir = join(options.contentDir, 'articles');
-  const { tags, topics, schema } = loadArticleSchema(options.vocabularyDir ?? options.contentDir);
+/**
+ * The site-wide half: duplicate slugs, the site's pages and anchors, links, redirects
+ * and freshness, from every file's facts (in file order). Linear: maps and sets only.
+ */
+export async function checkSite(
+  facts: readonly FileFacts[],
+  options: Omit<CheckOptions, 'snippets' | 'spelling' | 'cwd'>,
+): Promise<CheckResult> {
+  const tags = loadVocabulary(options.vocabularyDir ?? options.contentDir, 'tags');
+  const topics = loadVocabulary(options.vocabularyDir ?? options.contentDir, 'topics');
   const problems: Problem[] = [];
   const articles: CheckedArticle[] = [];
   const firstFileForId = new Map<string, string>();
-  const snippetChecks: Array<Promise<Problem[]>> = [];
-  // The spell check's word list belongs to the vocabulary, beside tags.yaml and topics.yaml.
-  const vocabularyDir = options.vocabularyDir ?? options.contentDir;
-  const wordList = loadWordList(vocabularyDir, relative(cwd, join(vocabularyDir, WORD_LIST)).replace(/\\/g, '/'));
-
-  for (const path of await listContentFiles(articlesDir)) {
-    const file = relative(cwd, path);
-    const source = await readFile(path, 'utf8');
-    const id = articleId(relative(articlesDir, path));
+  for (const fact of facts) {
+    const { id, file } = fact;
     const earlier = firstFileForId.get(id);
     if (earlier) {
       problems.push({
@@ -127,45 +145,22 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
       continue;
     }
     firstFileForId.set(id, file);
-    const front = checkFrontmatter(file, source, schema);
-    problems.push(...front.problems);
-    if (!front.split) continue;
-    const body = checkBody(file, front.split.body, front.split.bodyLine, path.endsWith('.mdx') ? 'mdx' : 'md');
-    problems.push(...body.problems);
-    // Snippet checks run concurrently with reading the next files; their problems are added below.
-    if (options.snippets !== false) snippetChecks.push(checkFences(file, body.fences));
-    if (options.spelling !== false) {
-      const bodyOffset = source.length - front.split.body.length;
-      const prose = [
-        ...frontmatterProse(source, front.split.yaml),
-        ...body.prose.map((r) => ({ start: r.start + bodyOffset, end: r.end + bodyOffset })),
-      ];
-      snippetChecks.push(checkSpelling(file, source, prose, wordList));
-    }
-    if (front.data && !front.data.draft) {
-      for (const line of body.placeholders)
-        problems.push({
-          file,
-          line,
-          subject: 'placeholder',
-          message: 'text from `npm run new` is still here; write the section, or keep draft: true until it is done',
-          severity: 'error',
-        });
-    }
-    if (front.data)
-      articles.push({ id, file, data: front.data, body, lastReviewedLine: front.fieldLine?.('lastReviewed') ?? 1 });
-  }
-
-  try {
-    for (const found of await Promise.all(snippetChecks)) problems.push(...found);
-  } finally {
-    closeSnippetCheckers();
+    problems.push(...fact.problems);
+    if (fact.article)
+      articles.push({
+        id,
+        file,
+        data: fact.article.data,
+        body: { headingIds: fact.article.headingIds, links: fact.article.links },
+        lastReviewedLine: fact.article.lastReviewedLine,
+      });
   }
 
   const published = articles.filter((a) => options.includeDrafts || !a.data.draft);
+  const publishedIds = new Set(published.map((a) => a.id));
   const model = siteModel({
     published: published.map((a) => ({ ...a, headingIds: a.body.headingIds })),
-    drafts: articles.filter((a) => !published.includes(a)).map((a) => ({ ...a, headingIds: a.body.headingIds })),
+    drafts: articles.filter((a) => !publishedIds.has(a.id)).map((a) => ({ ...a, headingIds: a.body.headingIds })),
     topics,
     publicPaths: await listPublicPaths(options.publicDir ?? join(process.cwd(), 'public')),
     pageSize: options.pageSize ?? siteConfig.pageSize,
@@ -181,9 +176,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
         file: article.file,
         line: article.lastReviewedLine,
         subject: 'lastReviewed',
-        message:
-          `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; check the ` +
-          `article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)`,
+        message: `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)`,
         severity: 'warning',
       });
     }

@@ -5,7 +5,11 @@
  * Dockerfiles use well-kept parsers, and Kubernetes manifests are checked against the API schema.
  * A fence opts out with nocheck="reason".
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { parse as parseToml } from 'smol-toml';
@@ -31,59 +35,74 @@ function hasCommand(command: string): boolean {
 }
 const shellcheckAvailable = hasCommand('shellcheck');
 
-/** Runs a command with `input` on stdin; resolves with its exit status and output. */
-function runWithInput(
-  command: string,
-  args: string[],
-  input: string,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', () => resolve({ status: null, stdout, stderr }));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
-
-async function checkShell(code: string): Promise<SnippetFailure | undefined> {
-  const syntax = await runWithInput('bash', ['-n'], code);
-  if (syntax.status !== 0) {
-    const line = /line (\d+):/.exec(syntax.stderr)?.[1];
-    return {
-      line: line ? Number(line) : undefined,
-      message: `bash -n: ${syntax.stderr.trim().replace(/^bash: (line \d+: )?/, '')}`,
-    };
-  }
-  // A writer's machine may lack shellcheck (the lint is then skipped); CI must never skip it.
-  if (!shellcheckAvailable && process.env.CI)
-    return { message: 'shellcheck is not installed, and CI lints every shell snippet with it (.ci/run installs it)' };
-  if (shellcheckAvailable) {
-    // A snippet's own first line is never a shebang, but shellcheck reads a leading comment such
-    // as `# /srv/app is empty` as one (SC2096); give it a real one and shift lines back.
-    const lint = await runWithInput(
-      'shellcheck',
-      ['--shell=bash', '--severity=error', '--format=gcc', '-'],
-      `#!/usr/bin/env bash\n${code}`,
-    );
-    if (lint.status !== 0) {
-      const first = /^-:(\d+):\d+: (.*)$/m.exec(lint.stdout);
-      return {
-        line: first ? Number(first[1]) - 1 : undefined,
-        message: `shellcheck: ${first?.[2] ?? lint.stdout.trim()}`,
-      };
-    }
-  }
-  return undefined;
-}
+/** How many parser processes of each kind run at once: one per core. */
+export const POOL_SIZE = Math.max(1, availableParallelism());
 
 /**
- * One python3 process for the whole check, answering a JSON line per snippet: starting
- * Python costs ~30 ms, which per snippet would dominate the check of a large site.
+ * A long-lived helper process that answers one line per request line, in order.
+ * Starting a process costs 10–30 ms (python3 ~30 ms, shellcheck ~100 ms); per snippet
+ * that would dominate the check of a large site, so each kind runs POOL_SIZE of these
+ * for the whole check and requests go to the least busy one.
  */
+class LineServer {
+  readonly #waiting: Array<(answer: string | undefined) => void> = [];
+  readonly #child: ChildProcessWithoutNullStreams;
+  #dead = false;
+
+  constructor(command: string, args: string[]) {
+    this.#child = spawn(command, args);
+    this.#child.on('error', () => this.#fail());
+    this.#child.on('close', () => this.#fail());
+    this.#child.stdin.on('error', () => this.#fail());
+    createInterface({ input: this.#child.stdout }).on('line', (answer) => this.#waiting.shift()?.(answer));
+  }
+
+  #fail(): void {
+    // Not installed, or it died: every pending and later request gets no answer (not checked).
+    this.#dead = true;
+    this.#waiting.splice(0).forEach((resolve) => resolve(undefined));
+  }
+
+  get pending(): number {
+    return this.#dead ? Number.POSITIVE_INFINITY : this.#waiting.length;
+  }
+
+  ask(line: string): Promise<string | undefined> {
+    if (this.#dead) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      this.#waiting.push(resolve);
+      this.#child.stdin.write(`${line}\n`);
+    });
+  }
+
+  close(): void {
+    this.#child.stdin.end();
+  }
+}
+
+class ServerPool {
+  #servers: LineServer[] = [];
+  readonly #command: string;
+  readonly #args: string[];
+  constructor(command: string, args: string[]) {
+    this.#command = command;
+    this.#args = args;
+  }
+
+  ask(line: string): Promise<string | undefined> {
+    if (this.#servers.length < POOL_SIZE && !this.#servers.some((s) => s.pending === 0))
+      this.#servers.push(new LineServer(this.#command, this.#args));
+    const server = this.#servers.reduce((best, s) => (s.pending < best.pending ? s : best));
+    return server.ask(line);
+  }
+
+  close(): void {
+    this.#servers.forEach((s) => s.close());
+    this.#servers = [];
+  }
+}
+
+/** One python3 per pool slot, answering a JSON line per snippet. */
 const PYTHON_SERVER = [
   'import ast, json, sys',
   'for line in sys.stdin:',
@@ -94,36 +113,121 @@ const PYTHON_SERVER = [
   '        print(json.dumps([e.lineno, e.msg]), flush=True)',
 ].join('\n');
 
-let python: { child: ChildProcessWithoutNullStreams; waiting: Array<(answer: string) => void> } | null | undefined;
-function pythonServer() {
-  if (python !== undefined) return python;
-  const child = spawn('python3', ['-c', PYTHON_SERVER]);
-  const server = { child, waiting: [] as Array<(answer: string) => void> };
-  child.on('error', () => {
-    // No python3 on this machine: nothing to check Python with; answer every pending check.
-    python = null;
-    server.waiting.splice(0).forEach((resolve) => resolve('null'));
+/**
+ * One bash per pool slot reads a snippet file name per line and answers with `bash -n`'s
+ * status and message on one line. The `bash -n` it runs is a fork of an already-running
+ * shell (~1 ms), not a process started from Node.
+ */
+const BASH_SERVER = [
+  'while IFS= read -r f; do',
+  '  out=$(bash -n "$f" 2>&1); status=$?',
+  "  out=${out//$'\\n'/ }",
+  '  printf \'%s %s\\n\' "$status" "$out"',
+  'done',
+].join('\n');
+
+const python = new ServerPool('python3', ['-c', PYTHON_SERVER]);
+const bash = new ServerPool('bash', ['-c', BASH_SERVER]);
+
+let tempDir: string | undefined;
+let tempCount = 0;
+/** Writes a snippet to a file of its own (the shell tools read files). */
+function snippetFile(code: string): string {
+  tempDir ??= mkdtempSync(join(tmpdir(), 'kb-snippets-'));
+  const file = join(tempDir, `s${tempCount++}.sh`);
+  writeFileSync(file, code);
+  return file;
+}
+
+/**
+ * shellcheck takes many files per run, so snippets are batched: a run starts when BATCH
+ * snippets wait or when none has arrived for GATHER_MS, with at most POOL_SIZE runs at
+ * once. Starting a process from a large Node process costs tens of milliseconds, so one
+ * run per snippet would cost more than the checking itself.
+ */
+const BATCH = 64;
+const GATHER_MS = 30;
+const lintQueue: Array<{ file: string; resolve: (lines: string[]) => void }> = [];
+let lintRunning = 0;
+let gather: NodeJS.Timeout | undefined;
+function lint(file: string): Promise<string[]> {
+  return new Promise((resolve) => {
+    lintQueue.push({ file, resolve });
+    if (lintQueue.length >= BATCH) pumpLint();
+    else {
+      clearTimeout(gather);
+      gather = setTimeout(() => {
+        gather = undefined;
+        pumpLint(true);
+      }, GATHER_MS);
+    }
   });
-  createInterface({ input: child.stdout }).on('line', (answer) => server.waiting.shift()?.(answer));
-  python = server;
-  return server;
+}
+function pumpLint(flush = false): void {
+  while (lintRunning < POOL_SIZE && (lintQueue.length >= BATCH || (flush && lintQueue.length))) {
+    const batch = lintQueue.splice(0, BATCH);
+    lintRunning += 1;
+    execFile(
+      'shellcheck',
+      ['--shell=bash', '--severity=error', '--format=gcc', ...batch.map((b) => b.file)],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (_error, stdout) => {
+        lintRunning -= 1;
+        const byFile = new Map<string, string[]>();
+        for (const line of String(stdout).split('\n')) {
+          const at = line.indexOf(':');
+          if (at > 0) byFile.set(line.slice(0, at), [...(byFile.get(line.slice(0, at)) ?? []), line.slice(at + 1)]);
+        }
+        for (const b of batch) b.resolve(byFile.get(b.file) ?? []);
+        // A partial batch goes only once the gathering time is over (no timer pending).
+        pumpLint(gather === undefined);
+      },
+    );
+  }
+}
+
+async function checkShell(code: string): Promise<SnippetFailure | undefined> {
+  // A snippet's own first line is never a shebang, but shellcheck reads a leading comment such
+  // as `# /srv/app is empty` as one (SC2096); give it a real one and shift lines back.
+  const file = snippetFile(`#!/usr/bin/env bash\n${code}`);
+  const answer = await bash.ask(file);
+  if (answer !== undefined && !answer.startsWith('0 ')) {
+    const stderr = answer.slice(answer.indexOf(' ') + 1);
+    const line = /line (\d+):/.exec(stderr)?.[1];
+    return {
+      line: line ? Number(line) - 1 : undefined,
+      message: `bash -n: ${stderr
+        .trim()
+        .replace(/^\S+: (line \d+: )?/, '')
+        .replace(/ \S+: line \d+: /g, ' ')}`,
+    };
+  }
+  // A writer's machine may lack shellcheck (the lint is then skipped); CI must never skip it.
+  if (!shellcheckAvailable && process.env.CI)
+    return { message: 'shellcheck is not installed, and CI lints every shell snippet with it (.ci/run installs it)' };
+  if (shellcheckAvailable) {
+    const problems = await lint(file);
+    const first = problems.length ? /^(\d+):\d+: (.*)$/.exec(problems[0]!) : undefined;
+    if (problems.length)
+      return { line: first ? Number(first[1]) - 1 : undefined, message: `shellcheck: ${first?.[2] ?? problems[0]}` };
+  }
+  return undefined;
 }
 
 async function checkPython(code: string): Promise<SnippetFailure | undefined> {
-  const server = pythonServer();
-  if (!server) return undefined;
-  const answer = await new Promise<string>((resolve) => {
-    server.waiting.push(resolve);
-    server.child.stdin.write(`${JSON.stringify(code)}\n`);
-  });
+  const answer = await python.ask(JSON.stringify(code));
+  if (answer === undefined) return undefined; // no python3 on this machine
   const failure = JSON.parse(answer) as [number, string] | null;
   return failure ? { line: failure[0] || undefined, message: `Python: ${failure[1]}` } : undefined;
 }
 
-/** Ends the helper processes a check started; call when a check run is over. */
+/** Ends the helper processes and temporary files a check started; call when a check run is over. */
 export function closeSnippetCheckers(): void {
-  if (python) python.child.stdin.end();
-  python = undefined;
+  python.close();
+  bash.close();
+  // Removed in the background: thousands of small files, and nothing waits for them.
+  if (tempDir) void rm(tempDir, { recursive: true, force: true });
+  tempDir = undefined;
 }
 
 /** One checker per name in the language table (src/markdown/languages.ts), which maps fence names to them. */
@@ -184,7 +288,8 @@ export async function checkSnippet(lang: string, code: string): Promise<SnippetF
 
 export async function checkFences(file: string, fences: readonly Fence[]): Promise<Problem[]> {
   const checked = fences.filter((fence) => metaAttribute(fence.meta, 'nocheck') === undefined);
-  const failures = await mapLimited(checked, 4, (fence) => {
+  // All at once: the parser pools bound the processes, and a full queue lets shellcheck take big batches.
+  const failures = await mapLimited(checked, checked.length, (fence) => {
     // A diff-notation block is checked as the code after the change: removed lines become blank
     // (keeping line numbers), and the notation comments go.
     const after = fence.code
@@ -202,9 +307,7 @@ export async function checkFences(file: string, fences: readonly Fence[]): Promi
         file,
         line: fence.line + (failure.line ?? 0),
         subject: `\`\`\`${fence.lang} fence`,
-        message:
-          `${failure.message.replace(/\.+$/, '')}. Fix the snippet, or if it is deliberately partial add ` +
-          `nocheck="why" to the fence's first line.`,
+        message: `${failure.message.replace(/\.+$/, '')}. Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence's first line.`,
         severity: 'error',
       },
     ];

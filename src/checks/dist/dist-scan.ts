@@ -106,6 +106,18 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
   }
 }
 
+/**
+ * Calls `visit` with each page in turn, holding one page at a time: what a caller that
+ * only aggregates (the search vocabulary) should use, so memory stays flat at any size.
+ */
+export async function forEachPage(distDir: string, visit: (page: ScannedPage) => void): Promise<void> {
+  for await (const file of htmlFiles(distDir)) {
+    const rel = relative(distDir, file);
+    const path = filePathToSitePath(rel);
+    visit(scanHtml(await readFile(file, 'utf8'), path, rel));
+  }
+}
+
 export async function scanDist(distDir: string): Promise<Map<string, ScannedPage>> {
   const pages = new Map<string, ScannedPage>();
   for await (const file of htmlFiles(distDir)) {

@@ -19,7 +19,7 @@ const BYTE_ORDER_MARK = '\uFEFF';
 
 export const GET: APIRoute = async ({ props }) => {
   const { article } = props as { article: Article };
-  return new Response(BYTE_ORDER_MARK + articleTwin(twinArticle(article), twinContext(await catalog())), {
+  return new Response(BYTE_ORDER_MARK + articleTwin(await twinArticle(article), twinContext(await catalog())), {
     headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
   });
 };
