@@ -176,7 +176,9 @@ export async function checkSite(
         file: article.file,
         line: article.lastReviewedLine,
         subject: 'lastReviewed',
-        message: `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; check the article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)`,
+        message:
+          `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; check the ` +
+          `article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)`,
         severity: 'warning',
       });
     }

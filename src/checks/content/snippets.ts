@@ -307,7 +307,9 @@ export async function checkFences(file: string, fences: readonly Fence[]): Promi
         file,
         line: fence.line + (failure.line ?? 0),
         subject: `\`\`\`${fence.lang} fence`,
-        message: `${failure.message.replace(/\.+$/, '')}. Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence's first line.`,
+        message:
+          `${failure.message.replace(/\.+$/, '')}. Fix the snippet, or if it is deliberately partial add ` +
+          `nocheck="why" to the fence's first line.`,
         severity: 'error',
       },
     ];
