@@ -89,13 +89,8 @@ export async function renderMarkdown(body: string, file: string): Promise<Cached
   const { code, metadata } = await renderer.render(body, { frontmatter: {}, fileURL: pathToFileURL(file) });
   if (metadata.localImagePaths.length)
     throw new Error(
-<<<<<<< HEAD
       `${file}: image ${metadata.localImagePaths[0]} is a relative path; put images in public/ and link them from the site ` +
         `root (/images/…)`,
-=======
-      `${file}: image ${metadata.localImagePaths[0]} is a relative path; ` +
-        'put images in public/ and link them from the site root (/images/…)',
->>>>>>> h9
     );
   const result = { html: code, headings: metadata.headings };
   cache.set(key, result);

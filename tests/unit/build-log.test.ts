@@ -39,13 +39,8 @@ describe('build log reader', () => {
       total: 15,
     });
     expect(formatPhases(report)).toBe(
-<<<<<<< HEAD
       'build phases: check 2.0 s · sync 2.0 s · bundle 3.0 s · pages 4.0 s · (render 0.4 s: 1 rendered, 9 cached) · index ' +
         '2.0 s · total 15.0 s (3 routes)',
-=======
-      'build phases: check 2.0 s · sync 2.0 s · bundle 3.0 s · pages 4.0 s · (render 0.4 s: 1 rendered, 9 cached) · ' +
-        'index 2.0 s · total 15.0 s (3 routes)',
->>>>>>> h9
     );
   });
 

@@ -177,14 +177,9 @@ export async function checkSite(
         line: article.lastReviewedLine,
         subject: 'lastReviewed',
         message:
-<<<<<<< HEAD
           `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; ` +
           'check the article against current versions and update lastReviewed ' +
           '(the page shows a "may be out of date" note until then)',
-=======
-          `${isoDay(article.data.lastReviewed)} is more than ${options.staleAfterMonths} months ago; check the ` +
-          `article against current versions and update lastReviewed (the page shows a "may be out of date" note until then)`,
->>>>>>> h9
         severity: 'warning',
       });
     }

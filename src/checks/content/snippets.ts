@@ -308,13 +308,8 @@ export async function checkFences(file: string, fences: readonly Fence[]): Promi
         line: fence.line + (failure.line ?? 0),
         subject: `\`\`\`${fence.lang} fence`,
         message:
-<<<<<<< HEAD
           `${failure.message.replace(/\.+$/, '')}. ` +
           'Fix the snippet, or if it is deliberately partial add nocheck="why" to the fence\'s first line.',
-=======
-          `${failure.message.replace(/\.+$/, '')}. Fix the snippet, or if it is deliberately partial add ` +
-          `nocheck="why" to the fence's first line.`,
->>>>>>> h9
         severity: 'error',
       },
     ];
