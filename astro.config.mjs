@@ -6,6 +6,7 @@ import { contentDir, site } from './src/site.config.ts';
 import { codeThemes, markdownConfig } from './src/markdown/index.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { devFeedback } from './src/integrations/dev-feedback.ts';
 import { buildLog } from './src/integrations/build-log.ts';
 import { codeTokenStyles } from './src/integrations/code-token-styles.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
@@ -28,6 +29,7 @@ export default defineConfig({
     buildLog(),
     contentCheck({ contentDir, staleAfterMonths: site.staleAfterMonths }),
     gitDates({ contentDir }),
+    devFeedback({ contentDir, staleAfterMonths: site.staleAfterMonths }),
     mdx(),
     sitemap({ filter: (page) => !redirects.has(new URL(page).pathname), serialize: sitemapLastmod(contentDir) }),
     searchIndex({ contentDir }),

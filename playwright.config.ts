@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/lib/chromium.ts';
+import { DEV_CONTENT_DIR, DEV_SERVER_LOG } from './tests/e2e/dev/content-copy.ts';
 
 const launchOptions = chromiumLaunchOptions();
 const SITE_PORT = Number(process.env.E2E_PORT ?? 4322);
@@ -48,8 +49,9 @@ export default defineConfig({
     preview('dist', SITE_PORT),
     preview('dist-fixtures', FIXTURE_PORT),
     {
-      command: `npx astro dev --host 127.0.0.1 --port ${DEV_PORT} --ignore-lock`,
-      env: { KB_CONTENT_DIR: 'tests/fixtures/site' },
+      // On a fresh copy of the fixture content, which the tests edit; the output also goes to a log they read.
+      command: `rm -rf ${DEV_CONTENT_DIR} && cp -R tests/fixtures/site ${DEV_CONTENT_DIR} && npx astro dev --host 127.0.0.1 --port ${DEV_PORT} --ignore-lock 2>&1 | tee ${DEV_SERVER_LOG}`,
+      env: { KB_CONTENT_DIR: DEV_CONTENT_DIR, NO_COLOR: '1' },
       url: `http://127.0.0.1:${DEV_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,

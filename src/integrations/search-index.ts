@@ -7,7 +7,7 @@
  * their article is findable before they open a pull request.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -57,19 +57,31 @@ const CONTENT_TYPES: Record<string, string> = {
   wasm: 'application/wasm',
 };
 
-/** Dev only: index the dev server's article pages in memory. */
-async function buildDevIndex(origin: string, contentDir: string): Promise<Map<string, Uint8Array>> {
+/**
+ * Dev only: index the dev server's article pages in memory. `pages` keeps each page's HTML
+ * between rebuilds, so after a save only the saved article is fetched (rendered) again; the
+ * index itself is rebuilt from all of them, since Pagefind cannot take a page out of one.
+ */
+async function buildDevIndex(
+  origin: string,
+  contentDir: string,
+  pages: Map<string, string>,
+): Promise<Map<string, Uint8Array>> {
   const articlesDir = join(contentDir, 'articles');
   const files = await readdir(articlesDir, { recursive: true });
-  const ids = files.filter((f) => /\.mdx?$/.test(f)).map((f) => articleId(f));
+  const urls = new Set(files.filter((f) => /\.mdx?$/.test(f)).map((f) => articlePath(articleId(f))));
+  for (const url of pages.keys()) if (!urls.has(url)) pages.delete(url);
   const index = await newIndex();
   const texts: string[] = [];
   try {
-    for (const id of ids) {
-      const url = articlePath(id);
-      const response = await fetch(new URL(url, origin));
-      if (!response.ok) continue; // a page with an error shows its own overlay in dev
-      const html = await response.text();
+    for (const url of urls) {
+      let html = pages.get(url);
+      if (html === undefined) {
+        const response = await fetch(new URL(url, origin));
+        if (!response.ok) continue; // a page with an error shows its own overlay in dev
+        html = await response.text();
+        pages.set(url, html);
+      }
       texts.push(scanHtml(html, url).searchText);
       fail(`index ${url}`, (await index.addHTMLFile({ url, content: html })).errors);
     }
@@ -86,6 +98,8 @@ async function buildDevIndex(origin: string, contentDir: string): Promise<Map<st
 export function searchIndex(options: { contentDir: string }): AstroIntegration {
   let origin = '';
   let devIndex: Promise<Map<string, Uint8Array>> | undefined;
+  /** Dev: article URL → its page's HTML, as last fetched. */
+  const devPages = new Map<string, string>();
   return {
     name: 'kb:search-index',
     hooks: {
@@ -98,8 +112,24 @@ export function searchIndex(options: { contentDir: string }): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger }) => {
         const watched = resolve(options.contentDir);
+        const articles = join(watched, 'articles');
+        let rebuild: NodeJS.Timeout | undefined;
         const invalidate = (file: string) => {
-          if (resolve(file).startsWith(watched)) devIndex = undefined;
+          const path = resolve(file);
+          if (!path.startsWith(watched)) return;
+          // A saved article is fetched again; any other content file (a vocabulary) can change every page.
+          if (path.startsWith(articles) && /\.mdx?$/.test(path))
+            devPages.delete(articlePath(articleId(relative(articles, path))));
+          else devPages.clear();
+          const wasBuilt = devIndex !== undefined;
+          devIndex = undefined;
+          // Rebuilt right away once it has been used, so the next search has it (after the page's own reload).
+          clearTimeout(rebuild);
+          if (wasBuilt)
+            rebuild = setTimeout(() => {
+              devIndex ??= buildDevIndex(origin, options.contentDir, devPages);
+              devIndex.catch(() => (devIndex = undefined));
+            }, 250);
         };
         server.watcher.on('change', invalidate);
         server.watcher.on('add', invalidate);
@@ -108,7 +138,7 @@ export function searchIndex(options: { contentDir: string }): AstroIntegration {
           try {
             if (!devIndex) {
               logger.info('building the search index from the dev server’s pages…');
-              devIndex = buildDevIndex(origin, options.contentDir);
+              devIndex = buildDevIndex(origin, options.contentDir, devPages);
             }
             const files = await devIndex;
             const path = (req.url ?? '/').split('?')[0]!;
