@@ -5,8 +5,9 @@
 // then a warm rebuild after one article changed, the size of dist/ and of an article page;
 // and one cold build with every article as .mdx (--mdx-at, default the smallest size;
 // --mdx-at 0 skips it; --no-warm skips the warm rebuilds). Prints the figures beside the previous run (bench/build.jsonl);
-// asserts nothing. Sizes above 1,000 take minutes to tens of minutes.
-import { spawn } from 'node:child_process';
+// asserts nothing. Sizes above 1,000 take minutes to tens of minutes. Then the dev server's
+// feedback on save (scripts/bench-dev.ts) at the largest size up to 1,000 (--no-dev skips it).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     articles: { type: 'string', default: process.env.BENCH_ARTICLES ?? '100,1000' },
     'mdx-at': { type: 'string' },
     'no-warm': { type: 'boolean', default: false },
+    'no-dev': { type: 'boolean', default: false },
   },
 });
 const sizes = values.articles!.split(',').map(Number).filter(Boolean);
@@ -148,3 +150,9 @@ if (mdxAt > 0) {
 const previous = await recordRun('bench/build.jsonl', figures);
 console.log('');
 printTable(figures, previous, units);
+
+const devSize = Math.max(0, ...sizes.filter((n) => n <= 1000));
+if (!values['no-dev'] && devSize > 0) {
+  console.log('');
+  spawnSync(process.execPath, ['scripts/bench-dev.ts', '--articles', String(devSize)], { stdio: 'inherit' });
+}
