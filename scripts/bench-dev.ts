@@ -58,7 +58,7 @@ async function until(test: () => boolean | Promise<boolean>, from: number, limit
     if (await test()) return performance.now() - from;
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`gave up after ${limitMs} ms; server output:\n${output.slice(-3000)}`);
+  throw new Error(`gave up after ${limitMs} ms; the server's output is in ${join(dir, 'server.log')}`);
 }
 const get = async (path: string) => {
   try {
@@ -127,6 +127,7 @@ try {
   if (recheck.length) put('re-check itself (median)', median(recheck), 'ms');
 } finally {
   stop();
+  await writeFile(join(dir, 'server.log'), output);
 }
 
 const previous = await recordRun('bench/dev.jsonl', figures);
