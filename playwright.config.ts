@@ -42,6 +42,9 @@ export default defineConfig({
     {
       name: 'dev',
       testDir: 'tests/e2e/dev',
+      // One file at a time: a save makes the dev server reload every open page, which would
+      // interrupt another file's test (check-on-save.spec.ts saves content).
+      workers: 1,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${DEV_PORT}`, launchOptions },
     },
   ],

@@ -14,6 +14,7 @@ import * as pagefind from 'pagefind';
 import { forEachPage, scanHtml } from '../checks/dist/dist-scan.ts';
 import { buildVocabulary, vocabularyCounter } from '../lib/search-vocabulary.ts';
 import { articleId, articlePath } from '../lib/routes.ts';
+import { mapLimited } from '../lib/concurrency.ts';
 import { locale } from '../lib/locale.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
 
@@ -57,6 +58,12 @@ const CONTENT_TYPES: Record<string, string> = {
   wasm: 'application/wasm',
 };
 
+/** A dev page as last fetched, with its searchable text. */
+interface DevPage {
+  html: string;
+  text: string;
+}
+
 /**
  * Dev only: index the dev server's article pages in memory. `pages` keeps each page's HTML
  * between rebuilds, so after a save only the saved article is fetched (rendered) again; the
@@ -65,26 +72,41 @@ const CONTENT_TYPES: Record<string, string> = {
 async function buildDevIndex(
   origin: string,
   contentDir: string,
-  pages: Map<string, string>,
+  pages: Map<string, DevPage>,
 ): Promise<Map<string, Uint8Array>> {
   const articlesDir = join(contentDir, 'articles');
   const files = await readdir(articlesDir, { recursive: true });
   const urls = new Set(files.filter((f) => /\.mdx?$/.test(f)).map((f) => articlePath(articleId(f))));
   for (const url of pages.keys()) if (!urls.has(url)) pages.delete(url);
+  // Pages not fetched yet (all at first, the saved one after a save), a few at a time.
+  await mapLimited(
+    [...urls].filter((url) => !pages.has(url)),
+    4,
+    async (url) => {
+      const response = await fetch(new URL(url, origin));
+      // A page with an error shows its own overlay in dev.
+      if (!response.ok) return;
+      const html = await response.text();
+      // Scanned once per fetch: scanning every page on every rebuild would hold up the dev server.
+      pages.set(url, { html, text: scanHtml(html, url).searchText });
+    },
+  );
   const index = await newIndex();
   const texts: string[] = [];
   try {
-    for (const url of urls) {
-      let html = pages.get(url);
-      if (html === undefined) {
-        const response = await fetch(new URL(url, origin));
-        if (!response.ok) continue; // a page with an error shows its own overlay in dev
-        html = await response.text();
-        pages.set(url, html);
-      }
-      texts.push(scanHtml(html, url).searchText);
-      fail(`index ${url}`, (await index.addHTMLFile({ url, content: html })).errors);
-    }
+    // All at once: Pagefind's service takes them in parallel (a third faster than one by one).
+    const added = await Promise.all(
+      [...urls].flatMap((url) => {
+        const page = pages.get(url);
+        if (!page) return [];
+        texts.push(page.text);
+        return [index.addHTMLFile({ url, content: page.html })];
+      }),
+    );
+    fail(
+      'index the dev pages',
+      added.flatMap((a) => a.errors),
+    );
     const { files: out, errors } = await index.getFiles();
     fail('build the dev index', errors);
     const served = new Map(out.map((f) => [`/${f.path.replace(/^\/+/, '')}`, f.content]));
@@ -98,8 +120,8 @@ async function buildDevIndex(
 export function searchIndex(options: { contentDir: string }): AstroIntegration {
   let origin = '';
   let devIndex: Promise<Map<string, Uint8Array>> | undefined;
-  /** Dev: article URL → its page's HTML, as last fetched. */
-  const devPages = new Map<string, string>();
+  /** Dev: article URL → its page, as last fetched. */
+  const devPages = new Map<string, DevPage>();
   return {
     name: 'kb:search-index',
     hooks: {
@@ -114,6 +136,14 @@ export function searchIndex(options: { contentDir: string }): AstroIntegration {
         const watched = resolve(options.contentDir);
         const articles = join(watched, 'articles');
         let rebuild: NodeJS.Timeout | undefined;
+        // One build at a time: Pagefind has one backend per process, and a build that ends
+        // closes it under any other still running ("Pagefind backend closed").
+        let building: Promise<unknown> = Promise.resolve();
+        const startBuild = () => {
+          const next = building.then(() => buildDevIndex(origin, options.contentDir, devPages));
+          building = next.catch(() => undefined);
+          return next;
+        };
         const invalidate = (file: string) => {
           const path = resolve(file);
           if (!path.startsWith(watched)) return;
@@ -123,13 +153,14 @@ export function searchIndex(options: { contentDir: string }): AstroIntegration {
           else devPages.clear();
           const wasBuilt = devIndex !== undefined;
           devIndex = undefined;
-          // Rebuilt right away once it has been used, so the next search has it (after the page's own reload).
+          // Rebuilt without waiting for a search once one has been made, but only after the check
+          // on save and the page's reload, which the writer waits for first.
           clearTimeout(rebuild);
           if (wasBuilt)
             rebuild = setTimeout(() => {
-              devIndex ??= buildDevIndex(origin, options.contentDir, devPages);
+              devIndex ??= startBuild();
               devIndex.catch(() => (devIndex = undefined));
-            }, 250);
+            }, 1000);
         };
         server.watcher.on('change', invalidate);
         server.watcher.on('add', invalidate);
@@ -138,7 +169,7 @@ export function searchIndex(options: { contentDir: string }): AstroIntegration {
           try {
             if (!devIndex) {
               logger.info('building the search index from the dev server’s pages…');
-              devIndex = buildDevIndex(origin, options.contentDir, devPages);
+              devIndex = startBuild();
             }
             const files = await devIndex;
             const path = (req.url ?? '/').split('?')[0]!;
