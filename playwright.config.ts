@@ -53,7 +53,10 @@ export default defineConfig({
     preview('dist-fixtures', FIXTURE_PORT),
     {
       // On a fresh copy of the fixture content, which the tests edit; the output also goes to a log they read.
-      command: `rm -rf ${DEV_CONTENT_DIR} && cp -R tests/fixtures/site ${DEV_CONTENT_DIR} && npx astro dev --host 127.0.0.1 --port ${DEV_PORT} --ignore-lock 2>&1 | tee ${DEV_SERVER_LOG}`,
+      command: [
+        `rm -rf ${DEV_CONTENT_DIR} && cp -R tests/fixtures/site ${DEV_CONTENT_DIR}`,
+        `npx astro dev --host 127.0.0.1 --port ${DEV_PORT} --ignore-lock 2>&1 | tee ${DEV_SERVER_LOG}`,
+      ].join(' && '),
       env: { KB_CONTENT_DIR: DEV_CONTENT_DIR, NO_COLOR: '1' },
       url: `http://127.0.0.1:${DEV_PORT}/`,
       reuseExistingServer: !process.env.CI,

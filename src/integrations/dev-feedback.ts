@@ -18,6 +18,7 @@ import type { ViteDevServer } from 'vite';
 import { DevCheckSession, recheckReport, type Recheck } from '../checks/content/dev-session.ts';
 import { panelProblems } from '../checks/content/dev-panel.ts';
 import { devProblemStore } from '../shared/dev-problems.ts';
+import { plural } from '../lib/plural.ts';
 import { closeSnippetCheckers } from '../checks/content/snippets.ts';
 
 const ALIAS = 'virtual:kb/dev-feedback';
@@ -51,7 +52,8 @@ export function devFeedback(options: { contentDir: string; staleAfterMonths: num
     if (problems.length) logger.warn(`\n${problems.join('\n')}`);
     for (const line of fixed) logger.info(line);
     debug(
-      `content check on save: ${recheck.files.size} file${recheck.files.size === 1 ? '' : 's'} re-checked in ${recheck.ms.toFixed(0)} ms${saved ? ` (${saved})` : ''}`,
+      `content check on save: ${plural(recheck.files.size, 'file')} re-checked in ${recheck.ms.toFixed(0)} ms` +
+        (saved ? ` (${saved})` : ''),
     );
   }
 

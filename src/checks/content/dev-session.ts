@@ -10,7 +10,14 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { mapLimited } from '../../lib/concurrency.ts';
 import { articlePath } from '../../lib/routes.ts';
 import { filesToRecheck, linkTarget, VOCABULARY_FILES, type ContentChange, type LinkFacts } from '../../lib/recheck.ts';
-import { checkSite, createFileChecker, listContentFiles, type CheckOptions, type FileChecker, type FileFacts } from './index.ts';
+import {
+  checkSite,
+  createFileChecker,
+  listContentFiles,
+  type CheckOptions,
+  type FileChecker,
+  type FileFacts,
+} from './index.ts';
 import { byPlace, formatProblem, type Problem } from './problems.ts';
 
 export interface Recheck {
@@ -85,7 +92,9 @@ export class DevCheckSession {
     this.facts.clear();
     const files = await listContentFiles(this.articlesDir);
     // As checkContent does: several files at once keep every snippet parser busy.
-    await mapLimited(files, availableParallelism() * 4, async (f) => this.facts.set(resolve(f), await this.checker.check(f)));
+    await mapLimited(files, availableParallelism() * 4, async (f) =>
+      this.facts.set(resolve(f), await this.checker.check(f)),
+    );
     return this.finish(new Set([...this.facts.values()].map((f) => f.file)), started);
   }
 
