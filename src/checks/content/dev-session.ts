@@ -57,7 +57,13 @@ export class DevCheckSession {
   private readonly articlesDir: string;
   private readonly vocabularyDir: string;
 
-  constructor(private readonly options: CheckOptions) {
+  private readonly options: CheckOptions;
+
+  // No parameter property: Node's type stripping, which loads astro.config.mjs and what it
+  // imports, does not take them (Astro then loads the config through Vite instead, and
+  // the checks' dynamic imports fail once Vite's module runner has closed).
+  constructor(options: CheckOptions) {
+    this.options = options;
     this.articlesDir = resolve(options.contentDir, 'articles');
     this.vocabularyDir = resolve(options.vocabularyDir ?? options.contentDir);
   }
