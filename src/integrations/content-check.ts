@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblems, type CheckResult } from '../checks/content/index.ts';
+import { forBuild } from '../checks/content/problems.ts';
 
 /** The build-stopping message for a content folder with nothing to publish, or undefined. */
 export function emptySiteProblem(contentDir: string, result: Pick<CheckResult, 'articles'>): string | undefined {
@@ -36,19 +37,24 @@ export function contentCheck(options: {
         if (command !== 'build' && command !== 'dev') return;
         const started = performance.now();
         const result = await checkContent({ ...options, includeDrafts: command === 'dev' });
+        const { problems, hiddenSpelling } = forBuild(result.problems);
+        const errorCount = problems.filter((p) => p.severity === 'error').length;
+        const more = hiddenSpelling
+          ? `\n… and ${hiddenSpelling} more spelling warnings: npm run validate lists them all.`
+          : '';
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         const cached = result.files?.cached ? `, ${result.files.cached} unchanged from the cache` : '';
         // The writer's own errors first: an only article with a bad date is not "no article".
-        if (result.errorCount && command === 'build') {
-          throw new Error(`Content check failed. Fix these and build again:\n\n${formatProblems(result.problems)}`);
+        if (errorCount && command === 'build') {
+          throw new Error(`Content check failed. Fix these and build again:\n\n${formatProblems(problems)}${more}`);
         }
         const empty = command === 'build' ? emptySiteProblem(options.contentDir, result) : undefined;
         if (empty) throw new Error(empty);
-        if (result.problems.length === 0) {
+        if (problems.length === 0) {
           logger.info(`content check: ${result.articles.length} articles${cached}, no problems (${seconds} s)`);
           return;
         }
-        logger.warn(`\n${formatProblems(result.problems)}`);
+        logger.warn(`\n${formatProblems(problems)}${more}`);
         logger.info(`content check: ${result.articles.length} articles${cached} (${seconds} s)`);
       },
     },
