@@ -19,6 +19,8 @@ export interface GitHistory {
   lastCommit: Map<string, Date>;
   /** HEAD's full hash, or undefined outside a Git checkout. */
   commit: string | undefined;
+  /** HEAD's commit time in Unix seconds, as Git prints it (the build date's source, src/lib/build-date.ts). */
+  commitSeconds: string | undefined;
   shallow: boolean;
 }
 
@@ -36,8 +38,9 @@ function git(args: string[], cwd: string): string | undefined {
 }
 
 export function readGitHistory(contentDir: string, cwd = process.cwd()): GitHistory {
-  const commit = git(['rev-parse', 'HEAD'], cwd)?.trim() || undefined;
-  if (!commit) return { lastCommit: new Map(), commit: undefined, shallow: false };
+  // HEAD's hash and time in one call: the build date needs the time, the problem report the hash.
+  const [commit, commitSeconds] = (git(['log', '-1', '--format=%H %ct'], cwd)?.trim() ?? '').split(' ');
+  if (!commit) return { lastCommit: new Map(), commit: undefined, commitSeconds: undefined, shallow: false };
   const shallow = git(['rev-parse', '--is-shallow-repository'], cwd)?.trim() === 'true';
   // --relative: paths relative to cwd (the project root), like Astro's entry.filePath.
   // --no-renames: a renamed file's history starts at the rename, which is when its URL began.
@@ -55,7 +58,7 @@ export function readGitHistory(contentDir: string, cwd = process.cwd()): GitHist
     ],
     cwd,
   );
-  return { lastCommit: lastCommitDates(log ?? ''), commit, shallow };
+  return { lastCommit: lastCommitDates(log ?? ''), commit, commitSeconds, shallow };
 }
 
 const memo = new Map<string, GitHistory>();

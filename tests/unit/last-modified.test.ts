@@ -80,6 +80,8 @@ describe('readGitHistory', () => {
       ]),
     );
     expect(history.commit).toMatch(/^[0-9a-f]{40}$/);
+    // The build date's source (src/lib/build-date.ts): HEAD's commit time, read in the same call.
+    expect(history.commitSeconds).toBe(String(Date.parse('2026-02-07T09:30:00Z') / 1000));
     expect(history.shallow).toBe(false);
   });
 
@@ -99,6 +101,6 @@ describe('readGitHistory', () => {
 
   it('answers nothing outside a Git checkout, so dates fall back to pubDate', () => {
     const history = readGitHistory('content', mkdtempSync(join(tmpdir(), 'kb-nogit-')));
-    expect(history).toEqual({ lastCommit: new Map(), commit: undefined, shallow: false });
+    expect(history).toEqual({ lastCommit: new Map(), commit: undefined, commitSeconds: undefined, shallow: false });
   });
 });
