@@ -22,18 +22,13 @@ export const twinArticle = async (article: Article): Promise<TwinArticle> => ({
   body: await articleBody(article),
 });
 
-/**
- * What /llms.txt and /llms-full.txt are made from: the site's context and every published
- * article. Bodies are read from the files one at a time, and only when asked for: /llms.txt
- * lists titles and links only.
- */
-export const twinSite = async (catalog: Catalog, withBodies: boolean) => {
-  const articles: TwinArticle[] = [];
-  for (const article of catalog.articles)
-    articles.push(withBodies ? await twinArticle(article) : { id: article.id, data: article.data, body: '' });
-  return { ...twinContext(catalog), description: site.description, articles };
-};
+/** What /llms.txt is made from: the site's context and every published article, without bodies. */
+export const twinSite = (catalog: Catalog) => ({
+  ...twinContext(catalog),
+  description: site.description,
+  articles: catalog.articles.map((article): TwinArticle => ({ id: article.id, data: article.data, body: '' })),
+});
 
 /** A plain-text response, as the text endpoints serve it. */
-export const plainText = (text: string): Response =>
-  new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const plainText = (body: string | ReadableStream<Uint8Array>): Response =>
+  new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

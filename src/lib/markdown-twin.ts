@@ -154,11 +154,26 @@ export function llmsTxt(input: LlmsTxtInput): string {
   ].join('\n\n')}\n`;
 }
 
-/** /llms-full.txt: every published article's twin, newest first, separated by rules. */
+/** Between the header lines and the articles of /llms-full.txt. */
+const LLMS_FULL_TXT_RULE = '\n\n---\n\n';
+
+/** /llms-full.txt's opening: the site's name and summary. */
+export const llmsFullTxtHead = (input: Pick<LlmsTxtInput, 'siteName' | 'description'>): string =>
+  `# ${markdownText(input.siteName)}${LLMS_FULL_TXT_RULE}> ${markdownText(input.description)}`;
+
+/** One article's part of /llms-full.txt: a rule, then its twin. */
+export const llmsFullTxtEntry = (article: TwinArticle, context: TwinContext): string =>
+  `${LLMS_FULL_TXT_RULE}${articleTwin(article, context).trimEnd()}`;
+
+/** What ends /llms-full.txt, after the last article. */
+export const LLMS_FULL_TXT_END = '\n';
+
+/**
+ * /llms-full.txt: every published article's twin, newest first, separated by rules. The
+ * endpoint streams it from the three parts above, one article at a time: at 10,000 articles
+ * the file is ~200 MB, which as one string (plus every body held to build it) would cost
+ * gigabytes of heap and come near V8's maximum string length.
+ */
 export function llmsFullTxt(input: Omit<LlmsTxtInput, 'topics'>): string {
-  return `${[
-    `# ${markdownText(input.siteName)}`,
-    `> ${markdownText(input.description)}`,
-    ...input.articles.map((a) => articleTwin(a, input).trimEnd()),
-  ].join('\n\n---\n\n')}\n`;
+  return llmsFullTxtHead(input) + input.articles.map((a) => llmsFullTxtEntry(a, input)).join('') + LLMS_FULL_TXT_END;
 }

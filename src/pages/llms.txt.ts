@@ -6,5 +6,5 @@ import { llmsTxt } from '../lib/markdown-twin.ts';
 /** /llms.txt (llmstxt.org): every published article by topic, linking its Markdown twin. */
 export const GET: APIRoute = async () => {
   const all = await catalog();
-  return plainText(llmsTxt({ ...(await twinSite(all, false)), topics: all.topics.map((t) => t.id) }));
+  return plainText(llmsTxt({ ...twinSite(all), topics: all.topics.map((t) => t.id) }));
 };
