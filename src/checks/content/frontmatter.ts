@@ -65,7 +65,14 @@ export function checkFrontmatter(
   file: string,
   source: string,
   schema: ReturnType<typeof createArticleSchema>,
-): { data?: ArticleData; split?: SplitSource; problems: Problem[]; fieldLine?: (field: string) => number } {
+): {
+  data?: ArticleData;
+  split?: SplitSource;
+  problems: Problem[];
+  fieldLine?: (field: string) => number;
+  /** The parsed YAML, for the spell check's frontmatter prose (parsed once per file, not twice). */
+  document?: Document;
+} {
   if (source.trim() === '') {
     return {
       problems: [
@@ -98,6 +105,7 @@ export function checkFrontmatter(
   if (doc.errors.length) {
     return {
       split,
+      document: doc,
       problems: doc.errors.map((error) => {
         // With prettyErrors off the error has no linePos; its offset goes through the counter.
         const pos = counter.linePos(error.pos[0]);
@@ -117,6 +125,7 @@ export function checkFrontmatter(
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return {
       split,
+      document: doc,
       problems: [
         {
           file,
@@ -133,10 +142,11 @@ export function checkFrontmatter(
     const data = result.data;
     // For problems found later (freshness), on the line of the field concerned.
     const fieldLine = (field: string) => (lineOfPath(doc, counter, [field]) ?? 0) + 1;
-    return { data, split, problems: publishingProblems(file, data, doc, counter), fieldLine };
+    return { data, split, document: doc, problems: publishingProblems(file, data, doc, counter), fieldLine };
   }
   return {
     split,
+    document: doc,
     problems: result.error.issues.flatMap((issue): Problem[] => {
       // Unknown fields: one problem per field, on its own line (zod reports them together, at the root).
       if (issue.code === 'unrecognized_keys') {

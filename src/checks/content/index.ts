@@ -69,6 +69,8 @@ export interface CheckResult {
   site: SiteMap;
   /** Files checked, and how many of them came from the per-file cache. */
   files?: { checked: number; cached: number };
+  /** Snippets asked about, parsed, and read from the snippet cache (the rest were duplicates). */
+  snippets?: { asked: number; parsed: number; fromDisk: number };
 }
 
 /** Site paths of the files in the public folder (none if it does not exist). */
@@ -102,7 +104,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
   } finally {
     closeSnippetCheckers();
   }
-  return { ...(await checkSite(facts, options)), files: { ...checker.stats } };
+  return { ...(await checkSite(facts, options)), files: { ...checker.stats }, snippets: { ...checker.snippetStats } };
 }
 
 /** Tags in the vocabulary that no published article uses have no page; say so when linked. */

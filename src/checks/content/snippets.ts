@@ -5,9 +5,9 @@
  * Dockerfiles use well-kept parsers, and Kubernetes manifests are checked against the API schema.
  * A fence opts out with nocheck="reason".
  */
-import { execFile, spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,12 +21,9 @@ import { checkDockerfile } from './dockerfile.ts';
 import { checkKubernetesManifests } from './kubernetes.ts';
 import type { Fence } from './body.ts';
 import type { Problem } from './problems.ts';
+import { SnippetResults, type SnippetFailure } from './snippet-results.ts';
 
-export interface SnippetFailure {
-  /** Line within the snippet (1-based), when the parser says. */
-  line?: number;
-  message: string;
-}
+export type { SnippetFailure } from './snippet-results.ts';
 
 type Checker = (code: string) => Promise<SnippetFailure | undefined> | SnippetFailure | undefined;
 
@@ -131,19 +128,51 @@ const bash = new ServerPool('bash', ['-c', BASH_SERVER]);
 
 let tempDir: string | undefined;
 let tempCount = 0;
-/** Writes a snippet to a file of its own (the shell tools read files). */
-function snippetFile(code: string): string {
+/**
+ * Writes a snippet to a file of its own (the shell tools read files). Asynchronously: at 1,000
+ * articles the synchronous writes were 3.8 s of the main thread's time (lead's --cpu-prof).
+ */
+async function snippetFile(code: string): Promise<string> {
   tempDir ??= mkdtempSync(join(tmpdir(), 'kb-snippets-'));
   const file = join(tempDir, `s${tempCount++}.sh`);
-  writeFileSync(file, code);
+  await writeFile(file, code);
   return file;
+}
+
+/**
+ * One bash per pool slot runs shellcheck over a batch of snippet files per request line (the
+ * names tab-separated) and answers with its gcc-format output on one line, the lines joined by
+ * \x1f. Node starts no process per batch: at 1,000 articles spawn() from the build's large
+ * process was 2.9 s of main-thread time (lead's --cpu-prof); a fork of this small shell is cheap.
+ */
+const SHELLCHECK_SERVER = [
+  'while IFS= read -r line; do',
+  '  IFS=$\'\\t\' read -r -a files <<< "$line"',
+  '  out=$(shellcheck --shell=bash --severity=error --format=gcc "${files[@]}" 2>/dev/null)',
+  "  printf '%s\\n' \"${out//$'\\n'/$'\\x1f'}\"",
+  'done',
+].join('\n');
+
+const shellcheck = new ServerPool('bash', ['-c', SHELLCHECK_SERVER]);
+
+/**
+ * shellcheck's gcc-format output for a batch, as the lines of each file (`line:column: message`),
+ * in the order of `files`; a file with nothing to report gets none.
+ */
+export function lintLinesByFile(output: string, files: readonly string[]): string[][] {
+  const byFile = new Map<string, string[]>();
+  for (const line of output.split(/[\n\x1f]/)) {
+    const at = line.indexOf(':');
+    if (at > 0) byFile.set(line.slice(0, at), [...(byFile.get(line.slice(0, at)) ?? []), line.slice(at + 1)]);
+  }
+  return files.map((file) => byFile.get(file) ?? []);
 }
 
 /**
  * shellcheck takes many files per run, so snippets are batched: a run starts when BATCH
  * snippets wait or when none has arrived for GATHER_MS, with at most POOL_SIZE runs at
- * once. Starting a process from a large Node process costs tens of milliseconds, so one
- * run per snippet would cost more than the checking itself.
+ * once. shellcheck itself takes ~100 ms to start, so one run per snippet would cost more
+ * than the checking.
  */
 const BATCH = 64;
 const GATHER_MS = 30;
@@ -167,29 +196,23 @@ function pumpLint(flush = false): void {
   while (lintRunning < POOL_SIZE && (lintQueue.length >= BATCH || (flush && lintQueue.length))) {
     const batch = lintQueue.splice(0, BATCH);
     lintRunning += 1;
-    execFile(
-      'shellcheck',
-      ['--shell=bash', '--severity=error', '--format=gcc', ...batch.map((b) => b.file)],
-      { maxBuffer: 64 * 1024 * 1024 },
-      (_error, stdout) => {
-        lintRunning -= 1;
-        const byFile = new Map<string, string[]>();
-        for (const line of String(stdout).split('\n')) {
-          const at = line.indexOf(':');
-          if (at > 0) byFile.set(line.slice(0, at), [...(byFile.get(line.slice(0, at)) ?? []), line.slice(at + 1)]);
-        }
-        for (const b of batch) b.resolve(byFile.get(b.file) ?? []);
-        // A partial batch goes only once the gathering time is over (no timer pending).
-        pumpLint(gather === undefined);
-      },
-    );
+    void shellcheck.ask(batch.map((b) => b.file).join('\t')).then((answer) => {
+      lintRunning -= 1;
+      const lines = lintLinesByFile(
+        answer ?? '',
+        batch.map((b) => b.file),
+      );
+      batch.forEach((b, i) => b.resolve(lines[i]!));
+      // A partial batch goes only once the gathering time is over (no timer pending).
+      pumpLint(gather === undefined);
+    });
   }
 }
 
 async function checkShell(code: string): Promise<SnippetFailure | undefined> {
   // A snippet's own first line is never a shebang, but shellcheck reads a leading comment such
   // as `# /srv/app is empty` as one (SC2096); give it a real one and shift lines back.
-  const file = snippetFile(`#!/usr/bin/env bash\n${code}`);
+  const file = await snippetFile(`#!/usr/bin/env bash\n${code}`);
   const answer = await bash.ask(file);
   if (answer !== undefined && !answer.startsWith('0 ')) {
     const stderr = answer.slice(answer.indexOf(' ') + 1);
@@ -225,6 +248,7 @@ async function checkPython(code: string): Promise<SnippetFailure | undefined> {
 export function closeSnippetCheckers(): void {
   python.close();
   bash.close();
+  shellcheck.close();
   // Removed in the background: thousands of small files, and nothing waits for them.
   if (tempDir) void rm(tempDir, { recursive: true, force: true });
   tempDir = undefined;
@@ -286,7 +310,18 @@ export async function checkSnippet(lang: string, code: string): Promise<SnippetF
   return checker ? checkers[checker](code) : undefined;
 }
 
-export async function checkFences(file: string, fences: readonly Fence[]): Promise<Problem[]> {
+/** For callers that pass none: remembered for the process, never on disk. */
+const processResults = new SnippetResults();
+
+/**
+ * The problems of a file's fences. `results` remembers each (checker, code) already checked, so
+ * an identical snippet elsewhere is not parsed again (snippet-results.ts).
+ */
+export async function checkFences(
+  file: string,
+  fences: readonly Fence[],
+  results: SnippetResults = processResults,
+): Promise<Problem[]> {
   const checked = fences.filter((fence) => metaAttribute(fence.meta, 'nocheck') === undefined);
   // All at once: the parser pools bound the processes, and a full queue lets shellcheck take big batches.
   const failures = await mapLimited(checked, checked.length, (fence) => {
@@ -296,7 +331,8 @@ export async function checkFences(file: string, fences: readonly Fence[]): Promi
       .split('\n')
       .map((l) => (/\[!code --\]/.test(l) ? '' : l.replace(/\s*(#|\/\/|--|;)\s*\[!code [^\]]+\]\s*$/, '')))
       .join('\n');
-    return checkSnippet(fence.lang, after);
+    const checker = snippetChecker(fence.lang);
+    return checker ? results.get(checker, after, () => checkers[checker](after)) : Promise.resolve(undefined);
   });
   return checked.flatMap((fence, i): Problem[] => {
     const failure = failures[i];
