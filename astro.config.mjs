@@ -10,12 +10,12 @@ import { devFeedback } from './src/integrations/dev-feedback.ts';
 import { buildLog } from './src/integrations/build-log.ts';
 import { codeTokenStyles } from './src/integrations/code-token-styles.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
-import { redirectPaths } from './src/lib/redirects.ts';
+import { isRedirectPath } from './src/data/article-frontmatter.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { gitDates } from './src/integrations/git-dates.ts';
 
 // Redirect pages (from redirectFrom) forward to the new URL and stay out of the sitemap.
-const redirects = new Set(redirectPaths(contentDir));
+const isRedirect = isRedirectPath(contentDir);
 
 export default defineConfig({
   site: site.url,
@@ -31,7 +31,7 @@ export default defineConfig({
     gitDates({ contentDir }),
     devFeedback({ contentDir, staleAfterMonths: site.staleAfterMonths }),
     mdx(),
-    sitemap({ filter: (page) => !redirects.has(new URL(page).pathname), serialize: sitemapLastmod(contentDir) }),
+    sitemap({ filter: (page) => !isRedirect(new URL(page).pathname), serialize: sitemapLastmod(contentDir) }),
     searchIndex({ contentDir }),
     codeTokenStyles(codeThemes),
     securityHeaders(),

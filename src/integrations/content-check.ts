@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { checkContent, formatProblems, type CheckResult } from '../checks/content/index.ts';
 import { forBuild } from '../checks/content/problems.ts';
+import { recordArticleFrontmatter } from '../data/article-frontmatter.ts';
 
 /** The build-stopping message for a content folder with nothing to publish, or undefined. */
 export function emptySiteProblem(contentDir: string, result: Pick<CheckResult, 'articles'>): string | undefined {
@@ -37,6 +38,8 @@ export function contentCheck(options: {
         if (command !== 'build' && command !== 'dev') return;
         const started = performance.now();
         const result = await checkContent({ ...options, includeDrafts: command === 'dev' });
+        // The sitemap's redirects and dates, from this parse instead of another one of every file.
+        recordArticleFrontmatter(options.contentDir, result.articles);
         const { problems, hiddenSpelling } = forBuild(result.problems);
         const errorCount = problems.filter((p) => p.severity === 'error').length;
         const more = hiddenSpelling
