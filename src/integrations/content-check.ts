@@ -7,8 +7,8 @@
  */
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { checkContent, formatProblems, type CheckResult } from '../checks/content/index.ts';
-import { forBuild } from '../checks/content/problems.ts';
+import { checkContent, type CheckResult } from '../checks/content/index.ts';
+import { forBuild, formatGroupedProblems } from '../checks/content/problems.ts';
 import { recordArticleFrontmatter } from '../data/article-frontmatter.ts';
 
 /** The build-stopping message for a content folder with nothing to publish, or undefined. */
@@ -49,7 +49,9 @@ export function contentCheck(options: {
         const cached = result.files?.cached ? `, ${result.files.cached} unchanged from the cache` : '';
         // The writer's own errors first: an only article with a bad date is not "no article".
         if (errorCount && command === 'build') {
-          throw new Error(`Content check failed. Fix these and build again:\n\n${formatProblems(problems)}${more}`);
+          throw new Error(
+            `Content check failed. Fix these and build again:\n\n${formatGroupedProblems(problems)}${more}`,
+          );
         }
         const empty = command === 'build' ? emptySiteProblem(options.contentDir, result) : undefined;
         if (empty) throw new Error(empty);
@@ -57,7 +59,7 @@ export function contentCheck(options: {
           logger.info(`content check: ${result.articles.length} articles${cached}, no problems (${seconds} s)`);
           return;
         }
-        logger.warn(`\n${formatProblems(problems)}${more}`);
+        logger.warn(`\n${formatGroupedProblems(problems)}${more}`);
         logger.info(`content check: ${result.articles.length} articles${cached} (${seconds} s)`);
       },
     },
