@@ -15,6 +15,15 @@ describe('snippet parsers (long-lived and batched)', () => {
     });
   });
 
+  it('hands the shell the snippet byte for byte (backslashes, printf escapes, line continuations)', async () => {
+    // Were `\c` or `\n` interpreted on the way, the file would end inside the quotes or gain lines.
+    expect(await checkSnippet('bash', 'echo "\\c \\n %s \\\\"\nls \\\n  -l\nif true; then\n')).toEqual({
+      line: 5,
+      message: 'bash -n: syntax error: unexpected end of file',
+    });
+    expect(await checkSnippet('bash', 'printf \'%s\\n\' "a\\b" \\\n  "c"\n')).toBeUndefined();
+  });
+
   it('reports what shellcheck finds at error severity, and not a leading comment as a shebang', async () => {
     expect(await checkSnippet('bash', '# /srv/app is empty\nls /srv/app\n')).toBeUndefined();
     const failure = await checkSnippet('bash', 'echo ok\n[[ $x == "a" ]] && echo "$((1 +))"\n');
