@@ -22,10 +22,19 @@ interface EntryTypes {
 }
 
 export function articleLoader(contentDir: string): Loader {
-  const inner = glob({ pattern: '**/*.{md,mdx}', base: resolve(contentDir, 'articles'), retainBody: false });
+  const base = resolve(contentDir, 'articles');
+  const inner = glob({ pattern: '**/*.{md,mdx}', base, retainBody: false });
   return {
     name: 'kb:articles',
     load: (context: LoaderContext) => {
+      // The glob loader keeps a stored entry whose digest matches, with the file path it had:
+      // after a build of another content folder (KB_CONTENT_DIR) with the same article, the
+      // page's "Edit this page" and dates would point at the other folder's file. Start over
+      // whenever the folder changes.
+      if (context.meta.get('articles-folder') !== base) {
+        context.store.clear();
+        context.meta.set('articles-folder', base);
+      }
       const { entryTypes } = context as LoaderContext & EntryTypes;
       const markdown = entryTypes.get('.md');
       if (!markdown) return inner.load(context);
