@@ -11,15 +11,20 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { forEachPage, scanHtml } from '../checks/dist/dist-scan.ts';
+import { scanHtml } from '../checks/dist/dist-scan.ts';
 import { buildVocabulary, vocabularyCounter } from '../lib/search-vocabulary.ts';
+import { SEARCH_EXCLUDE_SELECTORS, searchIndexChunkSize } from '../lib/search-index-options.ts';
+import { forEachIndexedText } from './search-fragments.ts';
 import { articleId, articlePath } from '../lib/routes.ts';
 import { mapLimited } from '../lib/concurrency.ts';
 import { locale } from '../lib/locale.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
 
 async function newIndex(): Promise<pagefind.PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: locale.language });
+  const { index, errors } = await pagefind.createIndex({
+    forceLanguage: locale.language,
+    excludeSelectors: SEARCH_EXCLUDE_SELECTORS,
+  });
   if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   return index;
 }
@@ -28,25 +33,34 @@ function fail(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`);
 }
 
+/** Pagefind 1.6 reads its index chunk size from this variable only (there is no API option). */
+const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
+async function countHtmlFiles(dir: string): Promise<number> {
+  return (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.html')).length;
+}
+
 export async function buildSearchIndex(distDir: string, log: (message: string) => void): Promise<{ pages: number }> {
-  const index = await newIndex();
+  // Read by Pagefind's process when it starts (in createIndex), so set only around that call.
+  const previous = process.env[CHUNK_SIZE_VARIABLE];
+  process.env[CHUNK_SIZE_VARIABLE] = String(searchIndexChunkSize(await countHtmlFiles(distDir)));
+  const started = newIndex();
+  if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
+  else process.env[CHUNK_SIZE_VARIABLE] = previous;
+  const bundleDir = join(distDir, SEARCH_BUNDLE_DIR);
   try {
+    const index = await started;
     fail(`index ${distDir}`, (await index.addDirectory({ path: distDir })).errors);
-    fail('write its files', (await index.writeFiles({ outputPath: join(distDir, SEARCH_BUNDLE_DIR) })).errors);
+    fail('write its files', (await index.writeFiles({ outputPath: bundleDir })).errors);
   } finally {
     await pagefind.close();
   }
-  // One page at a time: at 10,000 pages, holding every page's text would take gigabytes.
+  // From the text Pagefind indexed, one page at a time (see search-fragments.ts).
   const counter = vocabularyCounter();
-  let pages = 0;
-  await forEachPage(distDir, (page) => {
-    if (!page.searchText) return;
-    pages += 1;
-    counter.add(page.searchText);
-  });
+  const pages = await forEachIndexedText(bundleDir, (text) => counter.add(text));
   const vocabulary = counter.words();
-  await mkdir(join(distDir, SEARCH_BUNDLE_DIR), { recursive: true });
-  await writeFile(join(distDir, SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE), JSON.stringify(vocabulary));
+  await mkdir(bundleDir, { recursive: true });
+  await writeFile(join(bundleDir, SEARCH_VOCABULARY_FILE), JSON.stringify(vocabulary));
   log(`search index: ${pages} pages, ${vocabulary.length} words for typo correction`);
   return { pages };
 }

@@ -1,8 +1,9 @@
 /**
  * One pass over the built site: every HTML page is parsed once (htmlparser2, a
- * streaming parser, not regular expressions) into what the checks and the search
+ * streaming parser, not regular expressions) into what the checks and the dev search
  * vocabulary need: the ids a page defines, the URLs it references (with line
- * numbers), and the text of its searchable body.
+ * numbers), and the text of its searchable body. (The production vocabulary is
+ * counted from Pagefind's own output instead: src/integrations/search-fragments.ts.)
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -103,18 +104,6 @@ async function* htmlFiles(dir: string): AsyncGenerator<string> {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) yield* htmlFiles(full);
     else if (entry.name.endsWith('.html')) yield full;
-  }
-}
-
-/**
- * Calls `visit` with each page in turn, holding one page at a time: what a caller that
- * only aggregates (the search vocabulary) should use, so memory stays flat at any size.
- */
-export async function forEachPage(distDir: string, visit: (page: ScannedPage) => void): Promise<void> {
-  for await (const file of htmlFiles(distDir)) {
-    const rel = relative(distDir, file);
-    const path = filePathToSitePath(rel);
-    visit(scanHtml(await readFile(file, 'utf8'), path, rel));
   }
 }
 

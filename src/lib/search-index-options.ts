@@ -1,0 +1,39 @@
+/**
+ * How the production search index is cut, for src/integrations/search-index.ts. Pure, so the
+ * numbers are unit-tested; the measurements behind them are in the comments.
+ */
+
+/**
+ * Page chrome Pagefind should not index. Pagefind only puts a space between block elements it
+ * knows (p, div, li, h1–h6, …), not after a <figcaption> or a <summary>, so these labels were
+ * glued to the next word: the code bar's language ("Bash" + `kubectl …` became the one word
+ * "bashkubectl", and `kubectl` at the start of a block could not be found) and the summary of a
+ * diagram's text version ("…account" + "Diagram as text" became "accountdiagram"). Neither label
+ * is anything a reader searches for: every code block and every diagram has one.
+ */
+export const SEARCH_EXCLUDE_SELECTORS = ['.code-lang', '.diagram-text > summary'];
+
+/** Pagefind's own chunk size (1.6): word locations per index file. */
+export const PAGEFIND_DEFAULT_CHUNK_SIZE = 20_000;
+const MIN_CHUNK_SIZE = 1_000;
+
+/**
+ * How many word locations go into one index file, for a site of `pages` HTML pages (all of
+ * them, article or not: a count the build has before Pagefind runs).
+ *
+ * A first query downloads the index files holding its words, plus the metadata file, which
+ * lists every index file (about 11 B of it, gzipped, per file). Pagefind's fixed 20,000
+ * locations suit large sites and cost small ones: at 10 articles the whole index is four
+ * 40 KB files, and "kubectl cp" fetched two of them (80 KB of a 193 KB first query). With
+ * smaller files a query fetches less and the metadata grows by the number of files, so the
+ * best size grows with the square root of the site. Measured first queries ("kubectl cp"):
+ * 10 articles (about 50 pages): 193 KB at 20,000, 134 KB at 5,000, 118 KB at 1,000;
+ * 1,000 articles (1,259 pages): 139 KB at 20,000, 138 KB at 8,000, 143 KB at 3,000 (the
+ * metadata doubles). 230 × √pages gives 1,600 and 8,200 there, and Pagefind's own 20,000
+ * from about 7,500 pages up. The result is the same index cut in more places: ranking does
+ * not change.
+ */
+export function searchIndexChunkSize(pages: number): number {
+  const size = Math.round(230 * Math.sqrt(Math.max(pages, 1)));
+  return Math.min(PAGEFIND_DEFAULT_CHUNK_SIZE, Math.max(MIN_CHUNK_SIZE, size));
+}
