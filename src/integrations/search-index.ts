@@ -6,7 +6,7 @@
  * dev server's own pages, rebuilt after content changes, so writers can check that
  * their article is findable before they open a pull request.
  */
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -51,6 +51,9 @@ export async function buildSearchIndex(distDir: string, log: (message: string) =
   try {
     const index = await started;
     fail(`index ${distDir}`, (await index.addDirectory({ path: distDir })).errors);
+    // Pagefind adds to the folder without clearing it, and the vocabulary is read from every
+    // fragment in it: files of an earlier index there would count pages that are gone.
+    await rm(bundleDir, { recursive: true, force: true });
     fail('write its files', (await index.writeFiles({ outputPath: bundleDir })).errors);
   } finally {
     await pagefind.close();

@@ -40,6 +40,12 @@ beforeAll(async () => {
     await mkdir(join(dist, slug), { recursive: true });
     await writeFile(join(dist, slug, 'index.html'), html);
   }
+  // Left by an earlier index: Pagefind does not clear the folder, so the build must.
+  await mkdir(join(dist, SEARCH_BUNDLE_DIR, 'fragment'), { recursive: true });
+  await writeFile(
+    join(dist, SEARCH_BUNDLE_DIR, 'fragment', 'en_stale.pf_fragment'),
+    gzipSync(Buffer.from(`pagefind_dcd${JSON.stringify({ url: '/gone/', content: 'Removed zebrafish' })}`)),
+  );
   result = await buildSearchIndex(dist, (m) => logs.push(m));
 }, 60_000);
 
@@ -52,8 +58,9 @@ async function vocabulary(): Promise<string[]> {
 }
 
 describe('buildSearchIndex', () => {
-  it('indexes only the pages with a searchable body and says how many', () => {
+  it('indexes only the pages with a searchable body, and no page of an earlier index, and says how many', async () => {
     expect(result.pages).toBe(2);
+    expect(await vocabulary()).not.toContain('zebrafish');
     expect(logs.at(-1)).toMatch(/^search index: 2 pages, \d+ words for typo correction$/);
   });
 
