@@ -2,7 +2,8 @@
 // `npm run bench:search`: the search index's size, the bytes a reader downloads for a first
 // and a second query, and the median query time, on the real site and on a generated corpus
 // (BENCH_ARTICLES, default 1000). Prints figures and compares with the previous run
-// (bench/search.jsonl); asserts nothing.
+// (bench/search.jsonl); asserts nothing. A reused build (dist/, or a corpus built earlier) is
+// indexed again with the current code first, so the figures are those of this commit's index.
 import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,8 +13,11 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './lib/chromium.ts';
 import { buildCorpus, median, printTable, recordRun, run } from './lib/corpus.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_BUNDLE_PATH, SEARCH_VOCABULARY_FILE } from '../src/shared/search-bundle.ts';
+import { buildSearchIndex } from '../src/integrations/search-index.ts';
 
 const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
+// Preview servers on PORT and PORT + 1 (BENCH_PORT, so two checkouts can measure at once).
+const PORT = Number(process.env.BENCH_PORT ?? 4610);
 const { queries } = JSON.parse(await readFile('tests/search/queries.json', 'utf8')) as {
   queries: Array<{ q: string }>;
 };
@@ -27,6 +31,16 @@ async function dirBytes(dir: string, include: (name: string) => boolean): Promis
 }
 
 const UI_FILES = /^pagefind-(component-ui|ui|modular-ui|highlight)\.(js|css)$/;
+
+function fileKind(path: string): string {
+  if (path.endsWith(SEARCH_VOCABULARY_FILE)) return 'typo vocabulary';
+  if (path.endsWith('.pf_index')) return 'index files';
+  if (path.endsWith('.pf_fragment')) return 'results (fragments)';
+  if (path.endsWith('.pf_filter')) return 'filter indexes';
+  if (path.endsWith('.pf_meta') || path.endsWith('pagefind-entry.json')) return 'metadata';
+  if (path.includes('/wasm.')) return 'WebAssembly';
+  return 'script';
+}
 
 async function serve(distDir: string, port: number): Promise<() => void> {
   const child = spawn(
@@ -67,10 +81,17 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     // Count bytes from Playwright's network events: Pagefind fetches from a web worker,
     // whose requests the page's own Resource Timing does not see.
     let bytes = 0;
+    // Where a first query's bytes go, by kind of file.
+    const byKind: Record<string, number> = {};
+    let firstQuery = true;
     page.on('requestfinished', (request) => {
-      if (!new URL(request.url()).pathname.startsWith(SEARCH_BUNDLE_PATH)) return;
+      const path = new URL(request.url()).pathname;
+      if (!path.startsWith(SEARCH_BUNDLE_PATH)) return;
       void request.sizes().then(
-        (s) => (bytes += s.responseBodySize),
+        (s) => {
+          bytes += s.responseBodySize;
+          if (firstQuery) byKind[fileKind(path)] = (byKind[fileKind(path)] ?? 0) + s.responseBodySize;
+        },
         () => undefined,
       );
     });
@@ -97,6 +118,8 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     await searchAndLoad(queries[0]!.q);
     await settle();
     figures[`${label}: bytes for first query`] = bytes;
+    firstQuery = false;
+    for (const [kind, n] of Object.entries(byKind).sort()) figures[`${label}: first query, ${kind}`] = n;
     bytes = 0;
     await searchAndLoad(queries[1]!.q);
     await settle();
@@ -115,12 +138,16 @@ if (!existsSync(join('dist', SEARCH_BUNDLE_DIR, 'pagefind.js'))) {
   console.log('Building the site…');
   const built = await run('npm', ['run', 'build']);
   if (built.code !== 0) throw new Error(built.output.slice(-2000));
+} else {
+  console.log('Indexing the site again with this commit’s code…');
+  await buildSearchIndex('dist', console.log);
 }
 console.log('Measuring the site…');
-await measure('site', 'dist', 4610, figures);
+await measure('site', 'dist', PORT, figures);
 console.log(`Building or reusing a ${CORPUS}-article corpus (npm run bench builds the same one)…`);
-const { distDir } = await buildCorpus(`.cache/bench/corpus-${CORPUS}`, CORPUS);
-await measure(`${CORPUS} articles`, distDir, 4611, figures);
+const { distDir, buildMs } = await buildCorpus(`.cache/bench/corpus-${CORPUS}`, CORPUS);
+if (buildMs === undefined) await buildSearchIndex(distDir, console.log);
+await measure(`${CORPUS} articles`, distDir, PORT + 1, figures);
 const ui = ['pagefind-component-ui.js', 'pagefind-component-ui.css'];
 figures['search UI gzip (loaded on open)'] = (
   await Promise.all(ui.map(async (f) => gzipSync(await readFile(join('dist', SEARCH_BUNDLE_DIR, f))).length))
