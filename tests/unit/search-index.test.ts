@@ -10,6 +10,7 @@ import { buildSearchIndex } from '../../src/integrations/search-index.ts';
 import { parseFragmentFile } from '../../src/integrations/search-fragments.ts';
 import { PAGEFIND_DEFAULT_CHUNK_SIZE, searchIndexChunkSize } from '../../src/lib/search-index-options.ts';
 import { SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE } from '../../src/shared/search-bundle.ts';
+import { vocabularyCounter } from '../../src/lib/search-vocabulary.ts';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><title>${title}</title></head><body><nav>Site menu</nav>` +
@@ -124,5 +125,21 @@ describe('parseFragmentFile', () => {
       /dist\/x\.pf_fragment: not a Pagefind fragment/,
     );
     expect(() => parseFragmentFile(file({ nothing: 1 }), 'dist/y.pf_fragment')).toThrow(/without page text/);
+  });
+});
+
+describe('vocabularyCounter', () => {
+  it('counts pages, not occurrences, and a compound as its parts', () => {
+    const counter = vocabularyCounter();
+    counter.add('Pod pod POD aws-config k8s.io io');
+    counter.add('pods config');
+    // config: 2 pages (once as part of aws-config); pod: 1 page however often; io: too short.
+    expect(counter.words()).toEqual(['config', 'aws', 'k8s', 'pod', 'pods']);
+  });
+
+  it('keeps words of 3 to 24 characters', () => {
+    const counter = vocabularyCounter();
+    counter.add(`ab abc ${'x'.repeat(24)} ${'y'.repeat(25)}`);
+    expect(counter.words()).toEqual(['abc', 'x'.repeat(24)]);
   });
 });
