@@ -9,7 +9,13 @@
 import searchStylesUrl from '../styles/search.css?url';
 import { HIGHLIGHT_PARAM } from '../shared/search-params.ts';
 import { SEARCH_BUNDLE_PATH as BUNDLE, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
-import { createVocabulary, fallbackQueries, planQuery, type QueryPlan } from '../shared/search-query.ts';
+import {
+  createVocabulary,
+  fallbackQueries,
+  planQuery,
+  type QueryPlan,
+  type Vocabulary,
+} from '../shared/search-query.ts';
 
 interface SearchResponse {
   results: unknown[];
@@ -28,6 +34,14 @@ declare global {
     PagefindComponents?: { getInstanceManager(): { getInstance(name?: string): ComponentInstance } };
   }
 }
+
+/** What <pagefind-config> tells the component UI's Pagefind instance. */
+const PAGEFIND_OPTIONS = {
+  // Search runs on the page's own thread: Pagefind's WebAssembly answers in milliseconds,
+  // and its worker script (43 KB) would be the largest file of a first query.
+  noWorker: true,
+  highlightParam: HIGHLIGHT_PARAM,
+};
 
 let assets: Promise<void> | undefined;
 function loadAssets(): Promise<void> {
@@ -48,10 +62,8 @@ function loadAssets(): Promise<void> {
     document.head.append(script);
     const config = document.createElement('pagefind-config');
     config.setAttribute('bundle-path', BUNDLE);
-    // Search runs on the page's own thread: Pagefind's WebAssembly answers in milliseconds,
-    // and its worker script (43 KB) would be the largest file of a first query.
-    config.setAttribute('no-worker', '');
-    config.setAttribute('highlight-param', HIGHLIGHT_PARAM);
+    if (PAGEFIND_OPTIONS.noWorker) config.setAttribute('no-worker', '');
+    config.setAttribute('highlight-param', PAGEFIND_OPTIONS.highlightParam);
     document.body.append(config);
   });
   return assets;
@@ -76,11 +88,21 @@ export function searchInstance(): Promise<ComponentInstance> {
       instance.__load__(),
       fetch(`${BUNDLE}${SEARCH_VOCABULARY_FILE}`).then((r) => (r.ok ? (r.json() as Promise<string[]>) : [])),
     ]);
-    const vocabulary = createVocabulary(words);
     const pagefind = instance.__pagefind__;
     if (!pagefind) throw new Error('Pagefind did not load');
-    const search = pagefind.search.bind(pagefind);
+    let current = { search: pagefind.search.bind(pagefind), vocabulary: createVocabulary(words) };
+    // Under astro dev the index follows saves; a build has one index and no such code.
+    const latest = import.meta.env.DEV
+      ? (await import('./dev-search.ts')).devSearch<SearchResponse & { results: Array<{ id: string }> }, Vocabulary>({
+          bundle: BUNDLE,
+          vocabularyFile: SEARCH_VOCABULARY_FILE,
+          pagefindOptions: { ...PAGEFIND_OPTIONS },
+          createVocabulary,
+        })
+      : undefined;
     pagefind.search = async (term, options) => {
+      if (import.meta.env.DEV && latest) current = await latest();
+      const { search, vocabulary } = current;
       if (!term?.trim()) return search(term, options);
       lastTyped = term;
       const plan = planQuery(term, vocabulary);
