@@ -253,7 +253,9 @@ export class DevSearchIndex {
     const before = this.pages.get(url)?.text;
     let page: DevPage | undefined;
     const deadline = performance.now() + RENDER_WAIT_MS;
+    let fetches = 0;
     do {
+      fetches += 1;
       page = await this.fetchPage(url).catch(() => undefined);
       if (page && page.text !== before) break;
       await new Promise((r) => setTimeout(r, RENDER_POLL_MS));
@@ -261,6 +263,11 @@ export class DevSearchIndex {
     // Saved again meanwhile: that save's fetch takes over.
     if (this.pending.get(url) !== savedAt) return;
     this.pending.delete(url);
+    const renderedAt = performance.now();
+    this.log.debug(
+      `search index: ${url} rendered ${page?.text === before ? 'unchanged' : 'anew'} ` +
+        `${(renderedAt - (savedAt ?? renderedAt)).toFixed(0)} ms after the save (${fetches} fetches)`,
+    );
     if (page) this.pages.set(url, page);
     else this.pages.delete(url);
     this.changed.add(url);
