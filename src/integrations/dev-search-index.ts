@@ -55,7 +55,9 @@ interface ChangesIndex {
 /** How long to wait for a saved page to render its new text before indexing what it renders. */
 const RENDER_WAIT_MS = 3000;
 const RENDER_POLL_MS = 50;
-const VERIFY_AFTER_MS = 1500;
+/** Later looks at a saved page: after 1 s, then 2, 4, 8 and 16 s. */
+const VERIFY_AFTER_MS = 1000;
+const VERIFY_UNTIL_MS = 16_000;
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
@@ -273,16 +275,21 @@ export class DevSearchIndex {
     this.changed.add(url);
     this.scheduleBuild(savedAt);
     // The first new render can be one the content layer has not finished with (new frontmatter,
-    // old body); look once more a little later and index that if it differs.
-    setTimeout(() => void this.verify(url, page?.text), VERIFY_AFTER_MS);
+    // old body), and a busy server can render the old page for seconds: look again, less and
+    // less often, until the page renders something else or the article is saved again.
+    void this.verify(url, page?.text, VERIFY_AFTER_MS);
   }
 
-  private async verify(url: string, indexed: string | undefined): Promise<void> {
+  private async verify(url: string, indexed: string | undefined, afterMs: number): Promise<void> {
+    if (afterMs > VERIFY_UNTIL_MS) return;
+    await new Promise((r) => setTimeout(r, afterMs));
     if (this.pending.has(url) || this.pages.get(url)?.text !== indexed) return;
     const page = await this.fetchPage(url).catch(() => undefined);
-    if (this.pending.has(url) || this.pages.get(url)?.text !== indexed || page?.text === indexed) return;
+    if (this.pending.has(url) || this.pages.get(url)?.text !== indexed) return;
+    if (page?.text === indexed) return this.verify(url, indexed, afterMs * 2);
     if (page) this.pages.set(url, page);
     else this.pages.delete(url);
+    this.log.debug(`search index: ${url} rendered anew on a later look`);
     this.changed.add(url);
     this.scheduleBuild();
   }
