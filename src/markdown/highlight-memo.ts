@@ -1,8 +1,8 @@
 /**
  * A content-addressed memo in front of Shiki: a code block whose language, meta and exact
- * code were highlighted before in this process gets a copy of the earlier result instead
+ * code were highlighted before in this process gets the earlier result instead
  * of being highlighted again. Shiki's output depends on nothing else here (one highlighter,
- * one set of themes and transformers per process), and a copy of the same tree gives the
+ * one set of themes and transformers per process), and the same tree gives the
  * same bytes, so pages are unchanged.
  *
  * Why: highlighting is most of what rendering a body costs (--cpu-prof of a 1,000-article
@@ -12,11 +12,14 @@
  * hundred times) is where the saving shows, as will a real site whose articles share
  * setup snippets.
  *
- * Entries are kept serialized (v8's structured-clone format): a hit deserializes a fresh
- * tree, so plugins that later change the tree (code tabs, heading ids) never reach the
- * stored copy, and the bound is on bytes we can count. Least recently used entries go first.
+ * Every caller gets the same tree, deep-frozen. Sätteri only reads what a visitor returns (it
+ * encodes the tree into its command buffer, node_modules/satteri/dist/hast/hast-visitor.js,
+ * emitHastOp) and our later plugins edit Sätteri's own copy, so sharing is safe; freezing
+ * makes any future writer throw instead of silently changing another page's block. An
+ * earlier version handed out v8-deserialized copies: 4 s of a 1,000-article build's
+ * pages phase went on deserialize alone. Least recently used entries go first.
  */
-import { deserialize, serialize } from 'node:v8';
+import { serialize } from 'node:v8';
 
 /** What Astro's Sätteri highlight plugin calls: the code, its fence language and meta, giving a hast node. */
 export type HighlightFn<T> = (code: string, lang: string, meta: string | undefined) => Promise<T>;
@@ -24,20 +27,21 @@ export type HighlightFn<T> = (code: string, lang: string, meta: string | undefin
 export interface HighlightMemoStats {
   hits: number;
   misses: number;
-  /** Bytes held now (serialized trees and their keys). */
+  /** What the held entries weigh: their trees serialized (v8's structured-clone format) and their keys. */
   bytes: number;
 }
 
 /**
- * 32 MB holds about 2,600 distinct blocks (our 124 take 1.5 MB serialized, 12 KB each on
- * average), a few hundred articles' worth, and keeps memory bounded at any size.
+ * 16 MB (serialized; a live tree takes a few times that in the heap) holds about 1,300
+ * distinct blocks (our 124 take 1.5 MB, 12 KB each on average), a hundred articles' worth,
+ * and keeps memory bounded at any size.
  */
-export const DEFAULT_MEMO_BYTES = 32 * 1024 * 1024;
+export const DEFAULT_MEMO_BYTES = 16 * 1024 * 1024;
 
 export class HighlightMemo<T> {
   readonly #highlight: HighlightFn<T>;
   readonly #maxBytes: number;
-  readonly #entries = new Map<string, { tree: Buffer; cost: number }>();
+  readonly #entries = new Map<string, { tree: T; cost: number }>();
   readonly stats: HighlightMemoStats = { hits: 0, misses: 0, bytes: 0 };
 
   constructor(highlight: HighlightFn<T>, maxBytes = DEFAULT_MEMO_BYTES) {
@@ -55,13 +59,13 @@ export class HighlightMemo<T> {
       // Re-inserted: a Map iterates in insertion order, so the first key is the least recently used.
       this.#entries.delete(key);
       this.#entries.set(key, stored);
-      return deserialize(stored.tree) as T;
+      return stored.tree;
     }
     this.stats.misses += 1;
     const result = await this.#highlight(code, lang, meta);
-    const tree = serialize(result);
+    const tree = deepFreeze(result);
     // A JavaScript string takes up to two bytes a character.
-    const cost = tree.byteLength + 2 * key.length;
+    const cost = serialize(tree).byteLength + 2 * key.length;
     if (cost <= this.#maxBytes) {
       this.#entries.set(key, { tree, cost });
       this.stats.bytes += cost;
@@ -71,11 +75,18 @@ export class HighlightMemo<T> {
         this.stats.bytes -= old.cost;
       }
     }
-    // Serialized, the stored copy never aliases this tree, which plugins may go on to change.
-    return result;
+    return tree;
   };
 
   get size(): number {
     return this.#entries.size;
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
