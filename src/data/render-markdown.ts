@@ -10,6 +10,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading } from 'astro';
+import { parseFrontmatter } from 'astro/markdown';
 import { satteri, satteriCreateHighlightFn, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
 import { markdownConfig } from '../markdown/index.ts';
 import { HighlightMemo, type HighlightMemoStats } from '../markdown/highlight-memo.ts';
@@ -108,6 +109,17 @@ export const renderStats = ((globalThis as { __kbRenderStats?: RenderStats }).__
   cached: 0,
   ms: 0,
 });
+
+/** An article's Markdown body from its source: exactly what Astro's glob loader stores as `body`. */
+export function bodyOf(source: string): string {
+  return parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content.trim();
+}
+
+/** Reads an article's file and renders its body: what a page needs, in one call (src/data/render-pool.ts). */
+export async function renderFile(file: string): Promise<CachedRender & { body: string }> {
+  const body = bodyOf(await readFile(file, 'utf8'));
+  return { body, ...(await renderMarkdown(body, file)) };
+}
 
 export async function renderMarkdown(body: string, file: string): Promise<CachedRender> {
   const started = performance.now();
