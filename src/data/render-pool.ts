@@ -1,7 +1,7 @@
 /**
  * Renders `.md` article bodies in worker threads, a little ahead of the pages that show
  * them, so Astro's page loop (one thread) only assembles pages while the bodies are
- * rendered on the other cores.
+ * rendered on every core.
  *
  * Why: rendering was the largest part of the pages phase (--cpu-prof of a 1,000-article
  * build: renderMarkdown 16.7 s of a 67 s pages phase even with the code-block memo), all of
@@ -149,9 +149,12 @@ export const RENDER_WORKER_THRESHOLD = 50;
 
 /**
  * Render workers for a build of `count` `.md` articles: KB_RENDER_WORKERS when set (0 renders
- * in the page's thread), else none for a small site and one per core but one (the page loop's) for a large one.
+ * in the page's thread), else none for a small site and one per core for a large one. Not one
+ * per core but one: with a single worker on 2 cores the page loop sat idle ~65% of the article
+ * pages (--cpu-prof at 1,000 articles), waiting for it; assembling a page costs far less
+ * than rendering its body.
  */
 export function renderWorkerCount(count: number, env = process.env.KB_RENDER_WORKERS): number {
   if (env !== undefined && env !== '') return Math.max(0, Math.floor(Number(env)) || 0);
-  return count < RENDER_WORKER_THRESHOLD ? 0 : Math.max(1, availableParallelism() - 1);
+  return count < RENDER_WORKER_THRESHOLD ? 0 : availableParallelism();
 }
