@@ -1,7 +1,7 @@
 /**
  * Renders `.md` article bodies in worker threads, a little ahead of the pages that show
  * them, so Astro's page loop (one thread) only assembles pages while the bodies are
- * rendered on every core.
+ * rendered on the other cores.
  *
  * Why: rendering was the largest part of the pages phase (--cpu-prof of a 1,000-article
  * build: renderMarkdown 16.7 s of a 67 s pages phase even with the code-block memo), all of
@@ -149,12 +149,12 @@ export const RENDER_WORKER_THRESHOLD = 50;
 
 /**
  * Render workers for a build of `count` `.md` articles: KB_RENDER_WORKERS when set (0 renders
- * in the page's thread), else none for a small site and one per core for a large one. Not one
- * per core but one: with a single worker on 2 cores the page loop sat idle ~65% of the article
- * pages (--cpu-prof at 1,000 articles), waiting for it; assembling a page costs far less
- * than rendering its body.
+ * in the page's thread), else none for a small site and one per core but one for a large one.
+ * Measured at 1,000 articles on 2 cores (cold builds, shared machine): 2 render workers and
+ * 2 image workers gave pages 71–107 s and 1.9–2.0 GB peak RSS; 1 and 1 gave 61 s, 1.6 GB
+ * and the least CPU. Each worker holds its own Shiki (or satori) and heap.
  */
 export function renderWorkerCount(count: number, env = process.env.KB_RENDER_WORKERS): number {
   if (env !== undefined && env !== '') return Math.max(0, Math.floor(Number(env)) || 0);
-  return count < RENDER_WORKER_THRESHOLD ? 0 : availableParallelism();
+  return count < RENDER_WORKER_THRESHOLD ? 0 : Math.max(1, availableParallelism() - 1);
 }
