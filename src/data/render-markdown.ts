@@ -10,7 +10,10 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading } from 'astro';
+import { parseFrontmatter } from 'astro/markdown';
+import { satteri, satteriCreateHighlightFn, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
 import { markdownConfig } from '../markdown/index.ts';
+import { HighlightMemo, type HighlightMemoStats } from '../markdown/highlight-memo.ts';
 import { FileCache, cacheDir, hashOf, packageVersions } from './build-cache.ts';
 import type { RenderStats } from '../lib/build-phases.ts';
 
@@ -52,21 +55,52 @@ interface Renderer {
   }>;
 }
 
-let setup: Promise<{ renderer: Renderer; version: string; cache: FileCache<CachedRender> }> | undefined;
+let setup:
+  | Promise<{
+      renderer: Renderer;
+      memo: HighlightMemo<unknown>;
+      version: string;
+      cache: FileCache<CachedRender>;
+    }>
+  | undefined;
 
 function pipeline() {
   setup ??= (async () => {
     const config = markdownConfig();
+    // Astro's own highlight step (the same function and plugin its Sätteri renderer builds),
+    // with a memo in front so a code block seen before in this build is not highlighted
+    // again (src/markdown/highlight-memo.ts). It goes first among the HTML-tree plugins,
+    // where Astro puts its own, and Astro's is switched off so the block is highlighted once.
+    const highlight = await satteriCreateHighlightFn(config.syntaxHighlight, config.shikiConfig);
+    if (!highlight) throw new Error('render-markdown: the site pipeline has no syntax highlighter');
+    const memo = new HighlightMemo(highlight);
+    const processor = satteri({
+      ...config.processor.options,
+      hastPlugins: [
+        satteriHighlightPlugin(memo.highlight, config.syntaxHighlight.excludeLangs),
+        ...config.processor.options.hastPlugins,
+      ],
+    });
     // The same options Astro's content layer passes (gfm and smartypants at their defaults, on).
-    const renderer = (await config.processor.createRenderer({
-      syntaxHighlight: config.syntaxHighlight,
+    const renderer = (await processor.createRenderer({
+      syntaxHighlight: false,
       shikiConfig: config.shikiConfig,
       gfm: true,
       smartypants: true,
     } as never)) as Renderer;
-    return { renderer, version: await pipelineVersion(), cache: new FileCache<CachedRender>(cacheDir('render')) };
+    return {
+      renderer,
+      memo,
+      version: await pipelineVersion(),
+      cache: new FileCache<CachedRender>(cacheDir('render')),
+    };
   })();
   return setup;
+}
+
+/** The code-block memo's counters (tests, and the build log). */
+export async function highlightMemoStats(): Promise<HighlightMemoStats> {
+  return (await pipeline()).memo.stats;
 }
 
 /** Counters for the build log (src/integrations/build-log.ts prints them when the build is done). */
@@ -75,6 +109,17 @@ export const renderStats = ((globalThis as { __kbRenderStats?: RenderStats }).__
   cached: 0,
   ms: 0,
 });
+
+/** An article's Markdown body from its source: exactly what Astro's glob loader stores as `body`. */
+export function bodyOf(source: string): string {
+  return parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content.trim();
+}
+
+/** Reads an article's file and renders its body: what a page needs, in one call (src/data/render-pool.ts). */
+export async function renderFile(file: string): Promise<CachedRender & { body: string }> {
+  const body = bodyOf(await readFile(file, 'utf8'));
+  return { body, ...(await renderMarkdown(body, file)) };
+}
 
 export async function renderMarkdown(body: string, file: string): Promise<CachedRender> {
   const started = performance.now();

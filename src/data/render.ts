@@ -8,8 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MarkdownHeading } from 'astro';
 import { render, type CollectionEntry } from 'astro:content';
-import { parseFrontmatter } from 'astro/markdown';
-import { renderMarkdown } from './render-markdown.ts';
+import { bodyOf, renderFile, renderStats } from './render-markdown.ts';
+import { RenderPool, renderWorkerCount } from './render-pool.ts';
+import { catalog } from './catalog.ts';
 
 type Content = Awaited<ReturnType<typeof render>>['Content'];
 
@@ -25,16 +26,28 @@ export interface RenderedArticle {
 
 /** The article's Markdown body, read from its file: exactly what Astro's glob loader stores as `body`. */
 export async function articleBody(entry: CollectionEntry<'articles'>): Promise<string> {
-  const source = await readFile(resolve(entry.filePath ?? ''), 'utf8');
-  return parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content.trim();
+  return bodyOf(await readFile(resolve(entry.filePath ?? ''), 'utf8'));
+}
+
+let pool: Promise<RenderPool | undefined> | undefined;
+/** The build's render workers, in the order the article pages come (src/data/render-pool.ts); none in dev. */
+function renderPool(): Promise<RenderPool | undefined> {
+  pool ??= (async () => {
+    if (import.meta.env.DEV) return undefined;
+    const files = (await catalog()).articles.map((a) => resolve(a.filePath ?? '')).filter((f) => f.endsWith('.md'));
+    const size = renderWorkerCount(files.length);
+    return size ? new RenderPool(files, size, renderStats) : undefined;
+  })();
+  return pool;
 }
 
 export async function renderArticle(entry: CollectionEntry<'articles'>): Promise<RenderedArticle> {
   const file = resolve(entry.filePath ?? '');
-  const body = await articleBody(entry);
   if (file.endsWith('.mdx')) {
+    const body = await articleBody(entry);
     const { Content, headings } = await render(entry);
     return { body, headings, Content };
   }
-  return { body, ...(await renderMarkdown(body, file)) };
+  const workers = await renderPool();
+  return workers ? workers.render(file) : renderFile(file);
 }
