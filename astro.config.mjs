@@ -13,6 +13,7 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { isRedirectPath } from './src/data/article-frontmatter.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { gitDates } from './src/integrations/git-dates.ts';
+import { outputDir } from './src/integrations/output-dir.ts';
 
 // Redirect pages (from redirectFrom) forward to the new URL and stay out of the sitemap.
 const isRedirect = isRedirectPath(contentDir);
@@ -27,6 +28,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined) } },
   integrations: [
     buildLog(),
+    outputDir(),
     contentCheck({ contentDir, staleAfterMonths: site.staleAfterMonths }),
     gitDates({ contentDir }),
     devFeedback({ contentDir, staleAfterMonths: site.staleAfterMonths }),
