@@ -12,7 +12,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './lib/chromium.ts';
 import { buildCorpus, median, printTable, recordRun, run } from './lib/corpus.ts';
-import { SEARCH_BUNDLE_DIR, SEARCH_BUNDLE_PATH, SEARCH_VOCABULARY_FILE } from '../src/shared/search-bundle.ts';
+import {
+  SEARCH_BUNDLE_DIR,
+  SEARCH_BUNDLE_PATH,
+  SEARCH_VOCABULARY_FILE,
+  readSearchManifest,
+} from '../src/shared/search-bundle.ts';
 import { buildSearchIndex } from '../src/integrations/search-index.ts';
 
 const CORPUS = Number(process.env.BENCH_ARTICLES ?? 1000);
@@ -97,13 +102,24 @@ async function measure(label: string, distDir: string, port: number, figures: Re
     });
     const settle = () => new Promise((r) => setTimeout(r, 300));
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.evaluate(async (bundle) => {
-      // A URL in the browser, not a module of this project.
-      const pf = await import(/* @vite-ignore */ `${bundle}pagefind.js`);
-      await pf.options({ noWorker: true }); // as the search UI configures it (src/client/search-ui.ts)
-      await pf.init();
-      (window as unknown as { pf: unknown }).pf = pf;
-    }, SEARCH_BUNDLE_PATH);
+    const vocabularyUrl = `${SEARCH_BUNDLE_PATH}${SEARCH_VOCABULARY_FILE}`;
+    // As the search UI does (src/client/search-ui.ts): the vocabulary file, which lists the
+    // index's other shards on a large site, then Pagefind with those shards merged.
+    const manifest = readSearchManifest(
+      await page.evaluate((url) => fetch(url).then((r) => r.json() as Promise<unknown>), vocabularyUrl),
+    );
+    figures[`${label}: index shards`] = 1 + manifest.indexes.length;
+    await page.evaluate(
+      async ({ bundle, indexes }) => {
+        // A URL in the browser, not a module of this project.
+        const pf = await import(/* @vite-ignore */ `${bundle}pagefind.js`);
+        await pf.options({ noWorker: true }); // as the search UI configures it
+        await pf.init();
+        for (const path of indexes) await pf.mergeIndex(`${bundle}${path}`);
+        (window as unknown as { pf: unknown }).pf = pf;
+      },
+      { bundle: SEARCH_BUNDLE_PATH, indexes: manifest.indexes },
+    );
     const searchAndLoad = (q: string) =>
       page.evaluate(async (query) => {
         const pf = (
@@ -114,7 +130,6 @@ async function measure(label: string, distDir: string, port: number, figures: Re
         await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
         return performance.now() - start;
       }, q);
-    await page.evaluate((url) => fetch(url).then((r) => r.text()), `${SEARCH_BUNDLE_PATH}${SEARCH_VOCABULARY_FILE}`);
     await searchAndLoad(queries[0]!.q);
     await settle();
     figures[`${label}: bytes for first query`] = bytes;

@@ -2,13 +2,13 @@
 // UI (its recommended UI) plus the query planner from src/shared/search-query.ts, which
 // adds synonyms and typo correction that Pagefind lacks. The component UI has no hook
 // for rewriting queries, so we wrap the search function of its Pagefind instance; the
-// instance API used here (getInstanceManager, __load__, __pagefind__) is that of
+// instance API used here (getInstanceManager, applyOptions, __load__, __pagefind__) is that of
 // @pagefind component UI 1.6, pinned through package-lock.json.
 // ?url: the CSS stays out of every page's stylesheet and is linked only when search opens
 // (a link, not an injected <style>, which the Content Security Policy forbids).
 import searchStylesUrl from '../styles/search.css?url';
 import { HIGHLIGHT_PARAM } from '../shared/search-params.ts';
-import { SEARCH_BUNDLE_PATH as BUNDLE, SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
+import { SEARCH_BUNDLE_PATH as BUNDLE, SEARCH_VOCABULARY_FILE, readSearchManifest } from '../shared/search-bundle.ts';
 import {
   createVocabulary,
   fallbackQueries,
@@ -24,6 +24,7 @@ interface PagefindApi {
   search(term: string | null, options?: unknown): Promise<SearchResponse>;
 }
 interface ComponentInstance {
+  applyOptions(options: { mergeIndex?: Array<{ bundlePath: string }> }): void;
   __load__(): Promise<void>;
   __pagefind__?: PagefindApi;
   triggerSearch(term: string): void;
@@ -82,16 +83,22 @@ let planner: Promise<ComponentInstance> | undefined;
 /** Loads the UI and wraps its search with the planner; resolves to the component instance. */
 export function searchInstance(): Promise<ComponentInstance> {
   planner ??= (async () => {
+    // Fetched while the UI's script loads: it also lists the index's other shards, if any.
+    const manifest = fetch(`${BUNDLE}${SEARCH_VOCABULARY_FILE}`)
+      .then((r) => (r.ok ? (r.json() as Promise<unknown>) : []))
+      .then(readSearchManifest);
     await loadAssets();
     const instance = window.PagefindComponents!.getInstanceManager().getInstance('default');
-    const [, words] = await Promise.all([
-      instance.__load__(),
-      fetch(`${BUNDLE}${SEARCH_VOCABULARY_FILE}`).then((r) => (r.ok ? (r.json() as Promise<string[]>) : [])),
-    ]);
+    const { words, indexes } = await manifest;
+    // A large site's index is in shards (src/integrations/search-shards.ts), merged before Pagefind
+    // loads so that results are ranked together and the filters count every page.
+    if (indexes.length)
+      instance.applyOptions({ mergeIndex: indexes.map((path) => ({ bundlePath: `${BUNDLE}${path}` })) });
+    await instance.__load__();
     const pagefind = instance.__pagefind__;
     if (!pagefind) throw new Error('Pagefind did not load');
     let current = { search: pagefind.search.bind(pagefind), vocabulary: createVocabulary(words) };
-    // Under astro dev the index follows saves; a build has one index and no such code.
+    // Under astro dev the index follows saves; a build has no such code.
     const latest = import.meta.env.DEV
       ? (await import('./dev-search.ts')).devSearch<SearchResponse & { results: Array<{ id: string }> }, Vocabulary>({
           bundle: BUNDLE,

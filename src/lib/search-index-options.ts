@@ -37,3 +37,24 @@ export function searchIndexChunkSize(pages: number): number {
   const size = Math.round(230 * Math.sqrt(Math.max(pages, 1)));
   return Math.min(PAGEFIND_DEFAULT_CHUNK_SIZE, Math.max(MIN_CHUNK_SIZE, size));
 }
+
+/**
+ * The most pages one search index (one Pagefind process) takes; a larger site is indexed in
+ * shards of at most this many pages, built one after another and merged in the browser
+ * (src/integrations/search-shards.ts). Pagefind holds every page's words with their positions
+ * and copies them while it writes the index: its peak was 1,071–1,115 MB at 1,000 pages and
+ * 4,936 MB at 5,000 (about 1 MB a page, measured 2026-12-02), so 2,500 pages keep one process
+ * near 2.6 GB, under the 4 GB the build may use at 10,000 articles, beside Node's own heap.
+ * Fewer, larger shards make a smaller first query (each shard adds its metadata file and an
+ * index file per word searched), so the number is as large as memory allows.
+ */
+export const SEARCH_SHARD_PAGES = 2_500;
+
+/** KB_SEARCH_SHARD_PAGES overrides the shard size (tests force small sites into several shards). */
+export function searchShardPages(value: string | undefined): number {
+  if (value === undefined || value === '') return SEARCH_SHARD_PAGES;
+  const pages = Number(value);
+  if (!Number.isInteger(pages) || pages < 1)
+    throw new Error(`KB_SEARCH_SHARD_PAGES=${value}: not a whole number of pages; set it to 1 or more, or unset it`);
+  return pages;
+}

@@ -33,6 +33,17 @@ export function vocabularyCounter() {
       }
       for (const word of words) pagesWithWord.set(word, (pagesWithWord.get(word) ?? 0) + 1);
     },
+    /**
+     * Adds another counter's counts (a shard of the index, counted when it was built): pages are
+     * in one shard each, so the sums are the counts over the whole site.
+     */
+    merge(counts: Iterable<[string, number]>): void {
+      for (const [word, pages] of counts) pagesWithWord.set(word, (pagesWithWord.get(word) ?? 0) + pages);
+    },
+    /** How many pages contain each word, for merge(). */
+    counts(): [string, number][] {
+      return [...pagesWithWord];
+    },
     /** Words of 3–24 characters, ordered by how many pages contain them, then alphabetically. */
     words(): string[] {
       return [...pagesWithWord].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([word]) => word);

@@ -31,8 +31,11 @@ let dist = '';
 let result: { pages: number };
 const logs: string[] = [];
 
+const savedCacheDir = process.env.KB_CACHE_DIR;
 beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'kb-search-index-'));
+  // A cache of its own, so the index is built by Pagefind every run (and the project's cache is untouched).
+  process.env.KB_CACHE_DIR = join(dist, '.cache');
   for (const [slug, html] of Object.entries({
     'articles/rollouts': page('Rollouts', `<p>Restart a deployment.</p>${codeBlock}${diagram}`),
     'articles/long': page('Long read', longProse),
@@ -51,6 +54,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  if (savedCacheDir === undefined) delete process.env.KB_CACHE_DIR;
+  else process.env.KB_CACHE_DIR = savedCacheDir;
   if (dist) await rm(dist, { recursive: true, force: true });
 });
 

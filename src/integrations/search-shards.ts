@@ -1,0 +1,224 @@
+/**
+ * The production search index, built in shards so that no Pagefind process holds the whole
+ * site: Pagefind keeps every page's words and positions until it writes the index (about
+ * 1 MB a page at its peak), so one index of 10,000 articles needs about 10 GB. Pages are split
+ * by a stable rule (src/lib/search-shards.ts) into shards of at most SEARCH_SHARD_PAGES; each
+ * shard is indexed by its own Pagefind process, which is closed before the next starts; the
+ * first shard is written to dist/pagefind/ and the others to dist/pagefind/shard-N/, which the
+ * search UI merges into it (mergeIndex). A site of one shard (the real site, the tests' sites)
+ * gets the one index at dist/pagefind/ it always had, built the same way.
+ *
+ * Each shard's bundle is cached (build cache, `search-index/`) under a hash of its pages' HTML,
+ * Pagefind's version and our options, with its pages' word counts for the typo vocabulary: after
+ * one article changed, one shard is indexed again and the others are copied.
+ */
+import { existsSync } from 'node:fs';
+import {
+  copyFile,
+  cp,
+  link,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import * as pagefind from 'pagefind';
+import { cacheDir, cacheEnabled, hashOf, packageVersions } from '../data/build-cache.ts';
+import { mapLimited } from '../lib/concurrency.ts';
+import { locale } from '../lib/locale.ts';
+import { SEARCH_EXCLUDE_SELECTORS, searchIndexChunkSize, searchShardPages } from '../lib/search-index-options.ts';
+import { assignShards } from '../lib/search-shards.ts';
+import { vocabularyCounter } from '../lib/search-vocabulary.ts';
+import { SEARCH_BUNDLE_DIR, SEARCH_VOCABULARY_FILE, searchManifestJson } from '../shared/search-bundle.ts';
+import { forEachIndexedText } from './search-fragments.ts';
+
+/** What every index of the site is built with (also part of each shard's cache key). */
+export const PAGEFIND_CONFIG = {
+  forceLanguage: locale.language,
+  excludeSelectors: SEARCH_EXCLUDE_SELECTORS,
+} satisfies pagefind.PagefindServiceConfig;
+
+/** Pagefind 1.6 reads its index chunk size from this variable only (there is no API option). */
+const CHUNK_SIZE_VARIABLE = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+
+/** Starts a Pagefind service; with `chunkSize`, one that cuts its index files at that size. */
+async function newIndex(chunkSize?: number): Promise<pagefind.PagefindIndex> {
+  // Read by Pagefind's process when it starts (in createIndex), so set only around that call.
+  const previous = process.env[CHUNK_SIZE_VARIABLE];
+  if (chunkSize !== undefined) process.env[CHUNK_SIZE_VARIABLE] = String(chunkSize);
+  const started = pagefind.createIndex(PAGEFIND_CONFIG);
+  if (previous === undefined) delete process.env[CHUNK_SIZE_VARIABLE];
+  else process.env[CHUNK_SIZE_VARIABLE] = previous;
+  const { index, errors } = await started;
+  if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+}
+
+function fail(step: string, errors: string[]): void {
+  if (errors.length) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`);
+}
+
+/** Folder of shard `i` under dist/pagefind/ (the first shard is dist/pagefind/ itself). */
+const shardFolder = (i: number) => (i === 0 ? '' : `shard-${i}/`);
+
+/** What a merged shard needs (mergeIndex reuses the first shard's scripts and WebAssembly). */
+const MERGED_SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
+
+/** Pagefind's own rule: once any page has a `data-pagefind-body`, pages without one are not indexed. */
+const SEARCHABLE = /<[^>]*\sdata-pagefind-body[\s=>/]/;
+
+interface Page {
+  /** Path in dist/, `articles/x/index.html`. */
+  path: string;
+  hash: string;
+  searchable: boolean;
+}
+
+async function readPages(distDir: string): Promise<{ pages: Page[]; htmlFiles: number }> {
+  const files = (await readdir(distDir, { recursive: true }))
+    .filter((f) => f.endsWith('.html') && !f.startsWith(`${SEARCH_BUNDLE_DIR}/`))
+    .sort();
+  // Read, hashed and let go one at a time (a few in flight): nothing of a page is kept.
+  const pages = await mapLimited(files, 8, async (path) => {
+    const html = await readFile(join(distDir, path), 'utf8');
+    return { path, hash: hashOf(html), searchable: SEARCHABLE.test(html) };
+  });
+  const searchable = pages.filter((p) => p.searchable);
+  return { pages: searchable.length ? searchable : pages, htmlFiles: files.length };
+}
+
+/** Hard links of the shard's pages in a folder of their own, for Pagefind to index that folder. */
+async function stagePages(distDir: string, paths: readonly string[]): Promise<string> {
+  // Beside dist/, so the links stay on its file system.
+  const staging = await mkdtemp(join(dirname(resolve(distDir)), '.kb-search-shard-'));
+  for (const path of paths) {
+    await mkdir(dirname(join(staging, path)), { recursive: true });
+    await link(join(distDir, path), join(staging, path)).catch(() =>
+      copyFile(join(distDir, path), join(staging, path)),
+    );
+  }
+  return staging;
+}
+
+/** Indexes one shard into `bundle` and writes its word counts beside it. */
+async function indexShard(
+  distDir: string,
+  paths: readonly string[] | undefined,
+  chunkSize: number,
+  entry: string,
+): Promise<void> {
+  const staging = paths ? await stagePages(distDir, paths) : undefined;
+  const bundle = join(entry, 'bundle');
+  try {
+    const index = await newIndex(chunkSize);
+    fail(`index ${distDir}`, (await index.addDirectory({ path: staging ?? distDir })).errors);
+    fail('write its files', (await index.writeFiles({ outputPath: bundle })).errors);
+  } finally {
+    // The process and all it holds go before the next shard starts.
+    await pagefind.close();
+    if (staging) await rm(staging, { recursive: true, force: true });
+  }
+  // From the text Pagefind indexed, one page at a time (see search-fragments.ts).
+  const counter = vocabularyCounter();
+  const pages = await forEachIndexedText(bundle, (text) => counter.add(text));
+  await writeFile(join(entry, 'counts.json'), JSON.stringify({ pages, counts: counter.counts() }));
+}
+
+/** Cached shards kept besides those of the latest build (other branches, other content folders). */
+const SPARE_CACHED_SHARDS = 8;
+
+async function pruneCache(root: string, used: Set<string>): Promise<void> {
+  const entries = await Promise.all(
+    (await readdir(root).catch(() => [])).map(async (name) => ({
+      name,
+      time: (await stat(join(root, name)).catch(() => undefined))?.mtimeMs ?? 0,
+    })),
+  );
+  const spare = entries.filter((e) => !used.has(e.name)).sort((a, b) => b.time - a.time);
+  for (const { name } of spare.slice(SPARE_CACHED_SHARDS)) await rm(join(root, name), { recursive: true, force: true });
+}
+
+export interface SearchIndexResult {
+  pages: number;
+  shards: number;
+  /** Shards indexed by Pagefind in this build (the rest came from the cache). */
+  indexed: number;
+}
+
+export async function buildSearchIndex(distDir: string, log: (message: string) => void): Promise<SearchIndexResult> {
+  const maxPages = searchShardPages(process.env.KB_SEARCH_SHARD_PAGES);
+  const { pages, htmlFiles } = await readPages(distDir);
+  const hashes = new Map(pages.map((p) => [p.path, p.hash]));
+  const shards = pages.length > maxPages ? assignShards([...hashes.keys()], maxPages) : [[...hashes.keys()]];
+  const version = packageVersions(['pagefind']);
+  const cacheRoot = cacheDir('search-index');
+  const bundleDir = join(distDir, SEARCH_BUNDLE_DIR);
+  // Pagefind adds to the folder without clearing it, and the vocabulary is read from every
+  // fragment in it: files of an earlier index there would count pages that are gone.
+  await rm(bundleDir, { recursive: true, force: true });
+  const vocabulary = vocabularyCounter();
+  const used = new Set<string>();
+  let indexed = 0;
+  let indexedPages = 0;
+  for (const [i, paths] of shards.entries()) {
+    // The share of the site's HTML pages (the count searchIndexChunkSize was measured against).
+    const chunkSize = searchIndexChunkSize(Math.round((htmlFiles * paths.length) / Math.max(pages.length, 1)));
+    const key = hashOf(
+      'search shard 1',
+      version,
+      JSON.stringify(PAGEFIND_CONFIG),
+      String(chunkSize),
+      ...paths.map((path) => `${path} ${hashes.get(path)}`),
+    );
+    const cached = join(cacheRoot, key);
+    let entry = cached;
+    if (cacheEnabled() && existsSync(join(cached, 'counts.json'))) {
+      const now = new Date();
+      await utimes(cached, now, now);
+    } else {
+      indexed += 1;
+      if (cacheEnabled()) await mkdir(cacheRoot, { recursive: true });
+      entry = await mkdtemp(join(cacheEnabled() ? cacheRoot : tmpdir(), '.new-search-shard-'));
+      // One shard is the whole site: Pagefind reads dist/ itself, as it always did.
+      await indexShard(distDir, shards.length > 1 ? paths : undefined, chunkSize, entry);
+      if (cacheEnabled()) {
+        await rm(cached, { recursive: true, force: true });
+        await rename(entry, cached);
+        entry = cached;
+      }
+    }
+    used.add(key);
+    const out = join(bundleDir, shardFolder(i));
+    const bundle = join(entry, 'bundle');
+    if (i === 0) await cp(bundle, out, { recursive: true });
+    else
+      for (const name of (await readdir(bundle)).filter((n) => MERGED_SHARD_FILES.test(n)))
+        await cp(join(bundle, name), join(out, name), { recursive: true });
+    const { pages: count, counts } = JSON.parse(await readFile(join(entry, 'counts.json'), 'utf8')) as {
+      pages: number;
+      counts: [string, number][];
+    };
+    indexedPages += count;
+    vocabulary.merge(counts);
+    if (!cacheEnabled()) await rm(entry, { recursive: true, force: true });
+  }
+  if (cacheEnabled()) await pruneCache(cacheRoot, used);
+  const words = vocabulary.words();
+  const others = shards.slice(1).map((_, i) => shardFolder(i + 1));
+  await writeFile(join(bundleDir, SEARCH_VOCABULARY_FILE), searchManifestJson(words, others));
+  const how =
+    shards.length > 1
+      ? ` in ${shards.length} shards of at most ${maxPages} (${indexed} indexed, ${shards.length - indexed} from the cache)`
+      : indexed
+        ? ''
+        : ' (from the cache)';
+  log(`search index: ${indexedPages} pages${how}, ${words.length} words for typo correction`);
+  return { pages: indexedPages, shards: shards.length, indexed };
+}
