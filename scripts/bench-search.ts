@@ -169,7 +169,7 @@ figures['search UI gzip (loaded on open)'] = (
 ).reduce((a, b) => a + b, 0);
 
 const units: Record<string, string> = {};
-for (const k of Object.keys(figures)) units[k] = k.includes('time') ? 'ms' : 'B';
+for (const k of Object.keys(figures)) units[k] = k.includes('time') ? 'ms' : k.endsWith('shards') ? '' : 'B';
 const previous = await recordRun('bench/search.jsonl', figures);
 console.log('');
 printTable(figures, previous, units);
