@@ -42,9 +42,11 @@ export function searchIndexChunkSize(pages: number): number {
  * The most pages one search index (one Pagefind process) takes; a larger site is indexed in
  * shards of at most this many pages, built one after another and merged in the browser
  * (src/integrations/search-shards.ts). Pagefind holds every page's words with their positions
- * and copies them while it writes the index: its peak was 1,071–1,115 MB at 1,000 pages and
- * 4,936 MB at 5,000 (about 1 MB a page, measured 2026-12-02), so 2,500 pages keep one process
- * near 2.6 GB, under the 4 GB the build may use at 10,000 articles, beside Node's own heap.
+ * and copies them while it writes the index: its peak was 265–318 MB for shards of 227–277
+ * pages, 1,071–1,129 MB at 1,000 pages and 4,936 MB at 5,000 (1.0–1.2 MB a page, measured
+ * 2026-12-02), so a shard of 2,500 pages peaks near 2.5–2.9 GB, under the 4 GB the build may
+ * use. Shards are rarely full: a hash does not split evenly, so 10,000 pages make 5 shards of
+ * about 2,000 (about 2.2 GB each) and 5,000 pages 3 of about 1,670.
  * Fewer, larger shards make a smaller first query (each shard adds its metadata file and an
  * index file per word searched), so the number is as large as memory allows.
  */
