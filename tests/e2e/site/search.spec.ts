@@ -78,6 +78,8 @@ test('a misspelt query is corrected and the interface says what it searched for'
   await expect(page.locator('pagefind-modal .search-note')).toHaveText(
     /Showing results for “terraform auto scaling group”/,
   );
+  // The note is written when the search returns, before the results are drawn: wait for them.
+  await expect(page.locator('pagefind-modal pagefind-results a').first()).toBeVisible();
   expect((await resultPaths(page, 'pagefind-modal'))[0]).toBe('/articles/terraform-worker-fleets/');
 });
 
