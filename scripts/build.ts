@@ -7,11 +7,17 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { BuildLogReader, formatPhases } from '../src/lib/build-phases.ts';
+import { buildNodeArgs } from '../src/lib/build-node-flags.ts';
 
 const reader = new BuildLogReader(performance.now());
 const child = spawn(
   process.execPath,
-  [...process.execArgv, 'node_modules/astro/bin/astro.mjs', 'build', ...process.argv.slice(2)],
+  [
+    ...buildNodeArgs(process.execArgv, process.env.NODE_OPTIONS),
+    'node_modules/astro/bin/astro.mjs',
+    'build',
+    ...process.argv.slice(2),
+  ],
   {
     stdio: ['inherit', 'pipe', 'pipe'],
   },

@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { checkContent, type CheckResult } from '../checks/content/index.ts';
+import { checkContent, releaseCheckMemory, type CheckResult } from '../checks/content/index.ts';
 import { forBuild, formatGroupedProblems } from '../checks/content/problems.ts';
 import { recordArticleFrontmatter } from '../data/article-frontmatter.ts';
 
@@ -40,6 +40,8 @@ export function contentCheck(options: {
         // CPU as well as wall: on a shared machine the wall time says more about the neighbours.
         const cpuBefore = process.cpuUsage();
         const result = await checkContent({ ...options, includeDrafts: command === 'dev' });
+        // A build checks once; what the check keeps for the next run would only weigh on the pages.
+        if (command === 'build') releaseCheckMemory();
         // The sitemap's redirects and dates, from this parse instead of another one of every file.
         recordArticleFrontmatter(options.contentDir, result.articles);
         const { problems, hiddenSpelling } = forBuild(result.problems);

@@ -17,6 +17,8 @@ import { site as siteConfig } from '../../site.config.ts';
 import { createFileChecker, type FileFacts } from './file-check.ts';
 import type { InternalLink } from './body.ts';
 import { closeSnippetCheckers } from './snippets.ts';
+import { releaseSpellingDictionary } from './spelling.ts';
+import { releaseKubernetesModels } from './kubernetes.ts';
 import { mapLimited } from '../../lib/concurrency.ts';
 import { checkLinks, type SiteMap } from './links.ts';
 import { siteModel } from './site-model.ts';
@@ -105,6 +107,16 @@ export async function checkContent(options: CheckOptions): Promise<CheckResult> 
     closeSnippetCheckers();
   }
   return { ...(await checkSite(facts, options)), files: { ...checker.stats }, snippets: { ...checker.snippetStats } };
+}
+
+/**
+ * Frees what the checks keep for the next run (cspell's dictionaries, the memos, the Kubernetes
+ * models): a build checks once, in Astro's own process, then renders thousands of pages.
+ * Dev keeps them, since it checks again on every save.
+ */
+export function releaseCheckMemory(): void {
+  releaseSpellingDictionary();
+  releaseKubernetesModels();
 }
 
 /** Tags in the vocabulary that no published article uses have no page; say so when linked. */

@@ -52,6 +52,13 @@ const models = new Map<string, Promise<ModelClass | undefined>>();
 const declarations = new Map<string, Promise<ObjectFields>>();
 let typescript: Promise<typeof import('typescript')> | undefined;
 
+/** Lets go of the loaded models and parsed declarations (see releaseSpellingDictionary: same reason). */
+export function releaseKubernetesModels(): void {
+  models.clear();
+  declarations.clear();
+  typescript = undefined;
+}
+
 let root: string | undefined;
 /** The folder kubernetes-models is installed in. */
 function modelsRoot(): string {

@@ -74,6 +74,19 @@ export function loadSpellingDictionary(): Promise<SpellingDictionary> {
   })());
 }
 
+/**
+ * Lets go of the dictionaries and every memo above, for a process that has checked once and has
+ * other work to do (a build: the check runs inside Astro's process, before the pages, and cspell's
+ * tries and the memos would otherwise stay in its heap until the build ends). The next check
+ * loads the dictionaries again.
+ */
+export function releaseSpellingDictionary(): void {
+  dictionary = undefined;
+  wordsOfToken.clear();
+  inDictionary.clear();
+  suggestionsFor.clear();
+}
+
 /** The content folder's word list (empty if it has none). Read on every run: writers edit it. */
 export function loadWordList(contentDir: string, shownAs: string): WordList {
   let text = '';
