@@ -19,8 +19,7 @@ import { scanHtml } from '../checks/dist/dist-scan.ts';
 import { buildVocabulary } from '../lib/search-vocabulary.ts';
 import { articleId, articlePath } from '../lib/routes.ts';
 import { mapLimited } from '../lib/concurrency.ts';
-import { locale } from '../lib/locale.ts';
-import { SEARCH_EXCLUDE_SELECTORS } from '../lib/search-index-options.ts';
+import { PAGEFIND_CONFIG, fail } from './search-shards.ts';
 import { SEARCH_VOCABULARY_FILE } from '../shared/search-bundle.ts';
 import {
   DEV_CHANGES_DIR,
@@ -61,17 +60,10 @@ const VERIFY_UNTIL_MS = 16_000;
 
 const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
-function fail(step: string, errors: string[]): void {
-  if (errors.length) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`);
-}
-
 /** Builds an in-memory Pagefind index of `pages`; the backend stays up for the next one. */
 async function indexPages(pages: Array<{ url: string; html: string }>): Promise<Map<string, Uint8Array>> {
-  // The build's options (search-index.ts), so dev results match the published site's.
-  const { index, errors } = await pagefind.createIndex({
-    forceLanguage: locale.language,
-    excludeSelectors: SEARCH_EXCLUDE_SELECTORS,
-  });
+  // The build's options, so dev results match the published site's.
+  const { index, errors } = await pagefind.createIndex(PAGEFIND_CONFIG);
   if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     // All at once: Pagefind's service takes them in parallel (a third faster than one by one).

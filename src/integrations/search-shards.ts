@@ -61,7 +61,8 @@ async function newIndex(chunkSize?: number): Promise<pagefind.PagefindIndex> {
   return index;
 }
 
-function fail(step: string, errors: string[]): void {
+/** Pagefind reports problems as a list instead of throwing: fail on any, naming the step. */
+export function fail(step: string, errors: string[]): void {
   if (errors.length) throw new Error(`Pagefind could not ${step}: ${errors.join('; ')}`);
 }
 
