@@ -14,6 +14,7 @@
  * page is byte for byte what in-thread rendering gives (tests/unit/render-pool.test.ts).
  */
 import { availableParallelism } from 'node:os';
+import { workerThreadsBesideMain } from '../lib/concurrency.ts';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { CachedRender } from './render-markdown.ts';
@@ -156,5 +157,5 @@ export const RENDER_WORKER_THRESHOLD = 50;
  */
 export function renderWorkerCount(count: number, env = process.env.KB_RENDER_WORKERS): number {
   if (env !== undefined && env !== '') return Math.max(0, Math.floor(Number(env)) || 0);
-  return count < RENDER_WORKER_THRESHOLD ? 0 : Math.max(1, availableParallelism() - 1);
+  return count < RENDER_WORKER_THRESHOLD ? 0 : workerThreadsBesideMain(availableParallelism());
 }

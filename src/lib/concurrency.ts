@@ -19,3 +19,9 @@ export async function mapLimited<T, R>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 }
+
+/**
+ * Worker threads a build may start for one kind of work: one per core but one, and at least
+ * one, since the page loop keeps a core busy itself (the measurement is in src/data/render-pool.ts).
+ */
+export const workerThreadsBesideMain = (cores: number): number => Math.max(1, cores - 1);

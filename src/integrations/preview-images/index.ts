@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { workerThreadsBesideMain } from '../../lib/concurrency.ts';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cardKey, type PreviewCard } from '../../lib/preview-image.ts';
@@ -76,7 +77,7 @@ export async function drawMissing(
     workerCount ??
       (jobs.length < WORKER_THRESHOLD || !existsSync(WORKER_FILE)
         ? 0
-        : Math.min(Math.max(1, availableParallelism() - 1), Math.ceil(jobs.length / WORKER_THRESHOLD))),
+        : Math.min(workerThreadsBesideMain(availableParallelism()), Math.ceil(jobs.length / WORKER_THRESHOLD))),
   );
   if (workers === 0) {
     for (const job of jobs) await writeFile(job.file, await renderCard(job.card));
