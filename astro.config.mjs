@@ -14,12 +14,18 @@ import { isRedirectPath } from './src/data/article-frontmatter.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { gitDates } from './src/integrations/git-dates.ts';
 import { outputDir } from './src/integrations/output-dir.ts';
+import { cacheDir, cacheEnabled } from './src/data/build-cache.ts';
 
 // Redirect pages (from redirectFrom) forward to the new URL and stay out of the sitemap.
 const isRedirect = isRedirectPath(contentDir);
 
 export default defineConfig({
   site: site.url,
+  // Astro's caches (content store, incremental build) beside ours, so KB_CACHE_DIR moves them all.
+  cacheDir: cacheDir('astro'),
+  // A rebuild re-renders only the pages whose cacheKey (src/lib/page-cache-keys.ts) or code
+  // changed and copies the rest from the last build; KB_BUILD_CACHE=off renders everything.
+  experimental: { incrementalBuild: cacheEnabled() },
   trailingSlash: 'always',
   // Never inline CSS as <style>: the Content Security Policy (src/lib/csp.ts) allows none.
   build: { format: 'directory', inlineStylesheets: 'never' },

@@ -27,11 +27,14 @@ const saves = Number(values.saves);
 const origin = `http://127.0.0.1:${values.port}`;
 const dir = join('.cache/bench', `dev-${n}`);
 const content = join(dir, 'content');
+const cache = join('.cache/bench', `dev-${n}-cache`);
 
 await rm(dir, { recursive: true, force: true });
-// Astro's content store from earlier runs would still hold their articles.
+// Astro's content store from earlier runs would still hold their articles (it lives in the
+// build cache, KB_CACHE_DIR/astro, since the incremental build; node_modules/.astro before).
 await rm('.astro/data-store.json', { force: true });
 await rm('node_modules/.astro', { recursive: true, force: true });
+await rm(join(cache, 'astro'), { recursive: true, force: true });
 await generateCorpus(content, n);
 console.log(`${n} articles: starting astro dev…`);
 
@@ -47,7 +50,7 @@ const child = spawn(
       DEBUG: 'kb:*',
       KB_CONTENT_DIR: content,
       // Kept between runs (same corpus, same cache keys): startup is then what a writer sees daily.
-      KB_CACHE_DIR: join('.cache/bench', `dev-${n}-cache`),
+      KB_CACHE_DIR: cache,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   },

@@ -154,8 +154,8 @@ export interface SearchIndexResult {
 }
 
 export async function buildSearchIndex(distDir: string, log: (message: string) => void): Promise<SearchIndexResult> {
-  const maxPages = searchShardPages(process.env.KB_SEARCH_SHARD_PAGES);
   const { pages, htmlFiles } = await readPages(distDir);
+  const maxPages = searchShardPages(process.env.KB_SEARCH_SHARD_PAGES, pages.length);
   const hashes = new Map(pages.map((p) => [p.path, p.hash]));
   const shards = pages.length > maxPages ? assignShards([...hashes.keys()], maxPages) : [[...hashes.keys()]];
   const version = packageVersions(['pagefind']);

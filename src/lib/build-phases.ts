@@ -30,6 +30,8 @@ const PHASE_ENDS: Array<[Phase, RegExp]> = [
   ['index', /\[kb:search-index\] search index:/],
 ];
 const ROUTE_LINE = /^(?:\S+ )?\s+[├└]─ /;
+/** Astro's incremental build ends the line of a page it copied from the last build so. */
+const REUSED_ROUTE = /\((?:cached|restored)\)\s*$/;
 // eslint-disable-next-line no-control-regex -- colour codes are what we strip
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -37,6 +39,8 @@ export interface PhaseReport {
   /** Seconds per phase, for the phases seen (render is part of pages). */
   phases: Partial<Record<Phase, number>>;
   routes: number;
+  /** Routes copied from the previous build (Astro's incremental build) instead of rendered. */
+  reused: number;
   /** Article bodies rendered, and read from the render cache. */
   rendered: number;
   cached: number;
@@ -48,6 +52,7 @@ export class BuildLogReader {
   #phaseStart: number;
   #next = 0;
   #routes = 0;
+  #reused = 0;
   readonly phases: Partial<Record<Phase, number>> = {};
   rendered = 0;
   cached = 0;
@@ -62,6 +67,7 @@ export class BuildLogReader {
     const line = rawLine.replace(ANSI, '');
     if (ROUTE_LINE.test(line)) {
       this.#routes += 1;
+      if (REUSED_ROUTE.test(line)) this.#reused += 1;
       return undefined;
     }
     const render = RENDER_LINE.exec(line);
@@ -76,7 +82,7 @@ export class BuildLogReader {
       this.phases[expected[0]] = (nowMs - this.#phaseStart) / 1000;
       this.#phaseStart = nowMs;
       this.#next += 1;
-      if (expected[0] === 'pages') return `${rawLine.trimEnd()} (${this.#routes} routes)`;
+      if (expected[0] === 'pages') return `${rawLine.trimEnd()} (${routeCount(this.#routes, this.#reused)})`;
     }
     return rawLine;
   }
@@ -85,6 +91,7 @@ export class BuildLogReader {
     return {
       phases: { ...this.phases },
       routes: this.#routes,
+      reused: this.#reused,
       rendered: this.rendered,
       cached: this.cached,
       total: (nowMs - this.#start) / 1000,
@@ -100,5 +107,8 @@ export function formatPhases(report: PhaseReport): string {
       ? `(render ${seconds(p)}: ${report.rendered} rendered, ${report.cached} cached)`
       : `${p} ${seconds(p)}`,
   );
-  return `build phases: ${[...parts, `total ${report.total.toFixed(1)} s`].join(' · ')} (${report.routes} routes)`;
+  return `build phases: ${[...parts, `total ${report.total.toFixed(1)} s`].join(' · ')} (${routeCount(report.routes, report.reused)})`;
 }
+
+const routeCount = (routes: number, reused: number) =>
+  reused ? `${routes} routes, ${reused} reused from the last build` : `${routes} routes`;

@@ -34,6 +34,7 @@ describe('build log reader', () => {
     expect(report).toEqual({
       phases: { check: 2, sync: 2, bundle: 3, pages: 4, render: 0.4, index: 2 },
       routes: 3,
+      reused: 0,
       rendered: 1,
       cached: 9,
       total: 15,
@@ -42,6 +43,19 @@ describe('build log reader', () => {
       'build phases: check 2.0 s · sync 2.0 s · bundle 3.0 s · pages 4.0 s · (render 0.4 s: 1 rendered, 9 cached) · index ' +
         '2.0 s · total 15.0 s (3 routes)',
     );
+  });
+
+  it('counts the routes an incremental build copied from the last build', () => {
+    const reader = new BuildLogReader(0);
+    const incremental = log.flatMap((line) =>
+      line.includes('kubectl-cp')
+        ? ['22:44:08   ├─ /articles/kubectl-cp/index.html (restored)', '22:44:08   ├─ /articles/x.md (cached) ']
+        : [line],
+    );
+    const shown = incremental.map((line, i) => reader.feed(line, (i + 1) * 1000)).filter((l) => l !== undefined);
+    expect(shown).toContain('22:44:08 ✓ Completed in 392ms. (4 routes, 2 reused from the last build)');
+    expect(reader.report(15_000)).toMatchObject({ routes: 4, reused: 2 });
+    expect(formatPhases(reader.report(15_000))).toMatch(/\(4 routes, 2 reused from the last build\)$/);
   });
 
   it('recognises only the head-inject directive warning', () => {

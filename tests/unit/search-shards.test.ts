@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFragmentFile } from '../../src/integrations/search-fragments.ts';
 import { buildSearchIndex, type SearchIndexResult } from '../../src/integrations/search-shards.ts';
-import { SEARCH_SHARD_PAGES, searchShardPages } from '../../src/lib/search-index-options.ts';
+import {
+  MIN_SHARD_PAGES,
+  SEARCH_SHARD_PAGES,
+  SEARCH_SHARDS_AT_LEAST,
+  searchShardPages,
+} from '../../src/lib/search-index-options.ts';
 import { assignShards, pathHash } from '../../src/lib/search-shards.ts';
 import {
   SEARCH_BUNDLE_DIR,
@@ -64,12 +69,21 @@ describe('assignShards', () => {
 });
 
 describe('searchShardPages', () => {
-  it('is the measured default unless KB_SEARCH_SHARD_PAGES says otherwise, and names a bad value', () => {
-    expect(searchShardPages(undefined)).toBe(SEARCH_SHARD_PAGES);
-    expect(searchShardPages('')).toBe(SEARCH_SHARD_PAGES);
-    expect(searchShardPages('3')).toBe(3);
-    expect(() => searchShardPages('0')).toThrow(/KB_SEARCH_SHARD_PAGES=0: not a whole number of pages/);
-    expect(() => searchShardPages('many')).toThrow(/KB_SEARCH_SHARD_PAGES=many/);
+  it('is a quarter of a large site, between the floor and the measured maximum, unless KB_SEARCH_SHARD_PAGES says otherwise', () => {
+    // The floor up to 4 × the floor: the real site (about 50 pages) stays one index.
+    expect(searchShardPages(undefined, 50)).toBe(MIN_SHARD_PAGES);
+    expect(searchShardPages('', 4 * MIN_SHARD_PAGES)).toBe(MIN_SHARD_PAGES);
+    // 1,000 articles: four shards of about 250, so one edit re-indexes a quarter.
+    expect(searchShardPages(undefined, 1_259)).toBe(315);
+    expect(assignShards(paths(1_259), searchShardPages(undefined, 1_259)).length).toBeGreaterThanOrEqual(
+      SEARCH_SHARDS_AT_LEAST,
+    );
+    // 10,000 and more: the memory bound decides.
+    expect(searchShardPages(undefined, 10_000)).toBe(SEARCH_SHARD_PAGES);
+    expect(searchShardPages(undefined, 40_000)).toBe(SEARCH_SHARD_PAGES);
+    expect(searchShardPages('3', 1_259)).toBe(3);
+    expect(() => searchShardPages('0', 10)).toThrow(/KB_SEARCH_SHARD_PAGES=0: not a whole number of pages/);
+    expect(() => searchShardPages('many', 10)).toThrow(/KB_SEARCH_SHARD_PAGES=many/);
   });
 });
 

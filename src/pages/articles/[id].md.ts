@@ -2,11 +2,18 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { catalog, type Article } from '../../data/catalog.ts';
 import { twinArticle, twinContext } from '../../data/machine-readable.ts';
 import { articleTwin } from '../../lib/markdown-twin.ts';
+import { articleTwinCacheKey } from '../../data/page-cache-keys.ts';
 
 /** Each article's Markdown twin, at markdownTwinPath(id) (src/lib/machine-routes.ts). */
 export const getStaticPaths = (async () => {
   const { articles } = await catalog();
-  return articles.map((article) => ({ params: { id: article.id }, props: { article } }));
+  return Promise.all(
+    articles.map(async (article) => ({
+      params: { id: article.id },
+      props: { article },
+      cacheKey: await articleTwinCacheKey(article),
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 /**
