@@ -15,7 +15,6 @@
 import { existsSync } from 'node:fs';
 import {
   copyFile,
-  cp,
   link,
   mkdir,
   mkdtemp,
@@ -93,6 +92,20 @@ async function readPages(distDir: string): Promise<{ pages: Page[]; htmlFiles: n
   });
   const searchable = pages.filter((p) => p.searchable);
   return { pages: searchable.length ? searchable : pages, htmlFiles: files.length };
+}
+
+/**
+ * Copies a shard's bundle (its entries whose top-level name passes `keep`) into dist/, many files
+ * at a time. Why not fs.cp: it copies one file after another, and a cached shard of 250 pages is
+ * about 400 small files; copying four such shards took 3 s of a 22 s rebuild at 1,000 articles.
+ */
+async function copyBundle(from: string, to: string, keep: (topLevelName: string) => boolean): Promise<void> {
+  const files = (await readdir(from, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(from.length + 1))
+    .filter((path) => keep(path.split('/')[0]!));
+  for (const dir of new Set(files.map((path) => dirname(join(to, path))))) await mkdir(dir, { recursive: true });
+  await mapLimited(files, 16, (path) => copyFile(join(from, path), join(to, path)));
 }
 
 /** Hard links of the shard's pages in a folder of their own, for Pagefind to index that folder. */
@@ -198,10 +211,7 @@ export async function buildSearchIndex(distDir: string, log: (message: string) =
     used.add(key);
     const out = join(bundleDir, shardFolder(i));
     const bundle = join(entry, 'bundle');
-    if (i === 0) await cp(bundle, out, { recursive: true });
-    else
-      for (const name of (await readdir(bundle)).filter((n) => MERGED_SHARD_FILES.test(n)))
-        await cp(join(bundle, name), join(out, name), { recursive: true });
+    await copyBundle(bundle, out, i === 0 ? () => true : (name) => MERGED_SHARD_FILES.test(name));
     const { pages: count, counts } = JSON.parse(await readFile(join(entry, 'counts.json'), 'utf8')) as {
       pages: number;
       counts: [string, number][];

@@ -30,8 +30,15 @@ const PHASE_ENDS: Array<[Phase, RegExp]> = [
   ['index', /\[kb:search-index\] search index:/],
 ];
 const ROUTE_LINE = /^(?:\S+ )?\s+[├└]─ /;
-/** Astro's incremental build ends the line of a page it copied from the last build so. */
-const REUSED_ROUTE = /\((?:cached|restored)\)\s*$/;
+const ROUTE_MARK = /[├└]─ /g;
+/** Astro's incremental build ends the entry of a page it copied from the last build so. */
+const REUSED_ROUTE = /\((?:cached|restored)\)/g;
+/**
+ * With build.concurrency above 1, Astro writes a page's entry in two parts while other pages
+ * are generated, so entries share a line (`├─ /a.html05:55:18   ├─ /b.md (restored)`) and a
+ * page's render time can arrive on a line of its own (` (+66ms) `).
+ */
+const ROUTE_TIME_ONLY = /^\s*\(\+[\d.]+\s*m?s\)/;
 // eslint-disable-next-line no-control-regex -- colour codes are what we strip
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -66,10 +73,11 @@ export class BuildLogReader {
   feed(rawLine: string, nowMs: number): string | undefined {
     const line = rawLine.replace(ANSI, '');
     if (ROUTE_LINE.test(line)) {
-      this.#routes += 1;
-      if (REUSED_ROUTE.test(line)) this.#reused += 1;
+      this.#routes += line.match(ROUTE_MARK)!.length;
+      this.#reused += line.match(REUSED_ROUTE)?.length ?? 0;
       return undefined;
     }
+    if (ROUTE_TIME_ONLY.test(line)) return undefined;
     const render = RENDER_LINE.exec(line);
     if (render) {
       // Part of the pages phase, reported on its own.

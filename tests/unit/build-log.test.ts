@@ -58,6 +58,18 @@ describe('build log reader', () => {
     expect(formatPhases(reader.report(15_000))).toMatch(/\(4 routes, 2 reused from the last build\)$/);
   });
 
+  it('counts the entries of pages generated at the same time, which share lines', () => {
+    const reader = new BuildLogReader(0);
+    const concurrent = log.flatMap((line) =>
+      line.includes('kubectl-cp')
+        ? ['05:55:18   ├─ /llms.txt05:55:18   ├─ /articles/a/index.html (restored)', ' (+66ms) ']
+        : [line],
+    );
+    const shown = concurrent.map((line, i) => reader.feed(line, (i + 1) * 1000)).filter((l) => l !== undefined);
+    expect(shown.some((l) => l.includes('(+66ms)'))).toBe(false);
+    expect(reader.report(15_000)).toMatchObject({ routes: 4, reused: 1 });
+  });
+
   it('recognises only the head-inject directive warning', () => {
     const message =
       'The semantics of the module level directive "use astro:head-inject" in "x.mdx" may not be preserved';

@@ -36,6 +36,17 @@ describe('rendering article bodies in worker threads', () => {
     return ahead.close();
   });
 
+  it('starts at the page asking when the pages before it were skipped (an incremental build)', () => {
+    const skipped = new RenderPool(files, 1, { rendered: 0, cached: 0, ms: 0 });
+    const last = files.length - 1;
+    void skipped.render(files[last]!);
+    // Only the asked-for article: nothing before it, nothing after the end.
+    expect(skipped.requested).toBe(1);
+    void skipped.render(files[last - 5]!);
+    expect(skipped.requested).toBe(2);
+    return skipped.close();
+  });
+
   it("passes a writer's error through from the worker", async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kb-pool-')), 'bad.md');
     writeFileSync(file, '---\ntitle: x\n---\n\n![A diagram](./diagram.png)\n');
