@@ -77,3 +77,14 @@ export function searchShardPages(value: string | undefined, pages: number): numb
     throw new Error(`KB_SEARCH_SHARD_PAGES=${value}: not a whole number of pages; set it to 1 or more, or unset it`);
   return override;
 }
+
+/**
+ * How many shards to index side by side (each in its own Pagefind process): as many as the
+ * cores allow while their pages together stay within one full shard's, SEARCH_SHARD_PAGES, the
+ * memory a single index may take. So 250-page shards (1,000 articles) go two at a time on 2
+ * cores, and 2,500-page shards (10,000) one at a time.
+ */
+export function searchShardsAtOnce(shardPages: number, shards: number, cores: number): number {
+  const byMemory = Math.floor(SEARCH_SHARD_PAGES / Math.max(shardPages, 1));
+  return Math.max(1, Math.min(byMemory, cores, shards));
+}

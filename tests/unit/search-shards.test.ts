@@ -12,6 +12,7 @@ import {
   SEARCH_SHARD_PAGES,
   SEARCH_SHARDS_AT_LEAST,
   searchShardPages,
+  searchShardsAtOnce,
 } from '../../src/lib/search-index-options.ts';
 import { assignShards, pathHash } from '../../src/lib/search-shards.ts';
 import {
@@ -84,6 +85,18 @@ describe('searchShardPages', () => {
     expect(searchShardPages('3', 1_259)).toBe(3);
     expect(() => searchShardPages('0', 10)).toThrow(/KB_SEARCH_SHARD_PAGES=0: not a whole number of pages/);
     expect(() => searchShardPages('many', 10)).toThrow(/KB_SEARCH_SHARD_PAGES=many/);
+  });
+});
+
+describe('searchShardsAtOnce', () => {
+  it('indexes small shards side by side, within the cores and one full shard of memory', () => {
+    expect(searchShardsAtOnce(250, 5, 2)).toBe(2);
+    expect(searchShardsAtOnce(250, 5, 16)).toBe(5); // no more than there are shards
+    expect(searchShardsAtOnce(250, 12, 16)).toBe(10); // 10 × 250 pages = one full shard's memory
+    expect(searchShardsAtOnce(SEARCH_SHARD_PAGES, 4, 16)).toBe(1);
+    expect(searchShardsAtOnce(1_300, 4, 16)).toBe(1);
+    expect(searchShardsAtOnce(250, 1, 2)).toBe(1); // one changed shard: no worker
+    expect(searchShardsAtOnce(3, 0, 2)).toBe(1);
   });
 });
 
