@@ -21,7 +21,9 @@ export async function mapLimited<T, R>(
 }
 
 /**
- * Worker threads a build may start for one kind of work: one per core but one, and at least
- * one, since the page loop keeps a core busy itself (the measurement is in src/data/render-pool.ts).
+ * Worker threads a build starts for work the page loop waits on (the render pool): one per
+ * core but one, and at least one, since the page loop keeps a core busy itself (the measurement
+ * is in src/data/render-pool.ts). The preview images, drawn at the lowest priority to fill what
+ * is left, take one per core instead (src/integrations/preview-images/index.ts).
  */
 export const workerThreadsBesideMain = (cores: number): number => Math.max(1, cores - 1);

@@ -2,28 +2,32 @@
  * Preview images at build time, cached by their inputs. An image's file name in the
  * cache is a hash of its laid-out card (text and layout, see cardKey) and of the
  * renderer's and font's versions, so a rebuild only draws what changed and an
- * unchanged site draws nothing. The cache lives in node_modules/.cache (kept between CI
- * runs with the npm cache or not at all: a cold cache only costs time).
+ * unchanged site draws nothing. The cache lives with the build's others (.cache/,
+ * KB_CACHE_DIR; a cold cache only costs time).
  *
  * Drawing costs tens of milliseconds of CPU per image, so a large batch is split across
- * worker threads, one per core but one (at 10,000 articles that is the difference between
- * minutes and a fraction of them); a handful is drawn in this thread, where starting
- * workers would cost more than it saves. The batch runs while the pages are generated
+ * worker threads, one per core (at 10,000 articles that is the difference between minutes
+ * and a fraction of them); a handful is drawn in this thread, where starting workers would
+ * cost more than it saves. The batch runs while the pages are generated
  * (src/pages/articles/[id].astro starts it), beside the render workers
- * (src/data/render-pool.ts): at 1,000 articles on 2 cores, 1 image worker instead of 2 cut
- * the peak RSS by ~0.4 GB and the pages phase did not get slower.
+ * (src/data/render-pool.ts), at the lowest thread priority (worker.ts), so it takes what the
+ * page loop and the renders leave. One per core, not one per core but one: in a cold build
+ * of 1,000 articles on 2 cores the one image worker was busy for 24 s, the last 8 s of the
+ * pages phase with nothing else running; with two, the build took 43.2 s instead of 51.8 s at
+ * the same peak RSS (1.22 and 1.20 GB).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { workerThreadsBesideMain } from '../../lib/concurrency.ts';
+import { cacheDir } from '../../data/build-cache.ts';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cardKey, type PreviewCard } from '../../lib/preview-image.ts';
 import { renderCard, rendererVersion } from './render.ts';
 
-export const PREVIEW_CACHE_DIR = process.env.KB_PREVIEW_CACHE ?? 'node_modules/.cache/kb-preview-images';
+/** With the build's other caches (KB_CACHE_DIR), so a cold build in a fresh cache folder draws them all. */
+export const PREVIEW_CACHE_DIR = process.env.KB_PREVIEW_CACHE ?? cacheDir('preview-images');
 /** Worker threads to use, when set (0 draws in this thread); by default one per core for a large batch. */
 const WORKERS_FROM_ENV = process.env.KB_PREVIEW_WORKERS ? Number(process.env.KB_PREVIEW_WORKERS) : undefined;
 /** Below this many images to draw, workers cost more to start than they save. */
@@ -77,7 +81,7 @@ export async function drawMissing(
     workerCount ??
       (jobs.length < WORKER_THRESHOLD || !existsSync(WORKER_FILE)
         ? 0
-        : Math.min(workerThreadsBesideMain(availableParallelism()), Math.ceil(jobs.length / WORKER_THRESHOLD))),
+        : Math.min(availableParallelism(), Math.ceil(jobs.length / WORKER_THRESHOLD))),
   );
   if (workers === 0) {
     for (const job of jobs) await writeFile(job.file, await renderCard(job.card));
