@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from '../axe.ts';
 import { publishedArticles } from '../content.ts';
 import { parseLlmsTxt } from '../../llms-txt-format.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter-source.ts';
@@ -166,10 +166,10 @@ test('the copy-page menu works by keyboard and passes axe while open', async ({ 
   await expect(view).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(view).toBeFocused();
-  const { violations } = await new AxeBuilder({ page })
-    .include('[data-copy-page]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const violations = await axeViolations(page, {
+    tags: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'],
+    include: '[data-copy-page]',
+  });
   expect(violations.map((v) => v.id)).toEqual([]);
   const links = page.locator('[data-copy-page] ul a');
   await expect(links).toHaveText(['View as Markdown', 'Open in ChatGPT', 'Open in Claude']);
