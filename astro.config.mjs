@@ -14,6 +14,7 @@ import { isRedirectPath } from './src/data/article-frontmatter.ts';
 import { sitemapLastmod } from './src/integrations/sitemap-lastmod.ts';
 import { gitDates } from './src/integrations/git-dates.ts';
 import { outputDir } from './src/integrations/output-dir.ts';
+import { earlyPreviewImages } from './src/integrations/preview-images/early.ts';
 import { cacheDir, cacheEnabled } from './src/data/build-cache.ts';
 
 // Redirect pages (from redirectFrom) forward to the new URL and stay out of the sitemap.
@@ -37,6 +38,7 @@ export default defineConfig({
   integrations: [
     buildLog(),
     outputDir(),
+    earlyPreviewImages(contentDir),
     contentCheck({ contentDir, staleAfterMonths: site.staleAfterMonths }),
     gitDates({ contentDir }),
     devFeedback({ contentDir, staleAfterMonths: site.staleAfterMonths }),

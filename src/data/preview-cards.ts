@@ -3,32 +3,25 @@
  * every other page), and one batch that draws the missing ones before the first image
  * endpoint answers, so drawing runs in parallel instead of one page at a time.
  */
-import { site } from '../site.config.ts';
-import { articleCard, type PreviewCard } from '../lib/preview-image.ts';
 import { drawMissing } from '../integrations/preview-images/index.ts';
-import { catalog, type Article } from './catalog.ts';
+import { EARLY_PREVIEW_BATCH, cardFor, siteCard } from './preview-card-list.ts';
+import { catalog } from './catalog.ts';
 
-export const siteCard: PreviewCard = {
-  title: site.name,
-  kicker: 'Verified, hands-on DevOps guides',
-  badge: 'Terraform · Kubernetes · AWS',
-  siteName: new URL(site.url).host,
-};
-
-export function cardFor(article: Article, topicLabel: (id: string) => string): PreviewCard {
-  return articleCard({
-    title: article.data.title,
-    topicLabel: topicLabel(article.data.topic),
-    level: article.data.level,
-    siteName: site.name,
-  });
-}
+export { cardFor, siteCard };
 
 let batch: Promise<unknown> | undefined;
-/** Draws every missing image once per build, before the first image endpoint answers. */
+/**
+ * Draws every missing image once per build, before the first image endpoint answers. The
+ * build started a batch from the files' frontmatter before Astro synced the content
+ * (src/integrations/preview-images/early.ts); it is awaited first, so only what it did not
+ * draw (an article whose frontmatter it could not read, or all of them if it failed) is drawn here.
+ */
 export function drawAllPreviewImages(): Promise<unknown> {
-  batch ??= catalog().then(({ articles, topicLabel }) =>
-    drawMissing([siteCard, ...articles.map((a) => cardFor(a, topicLabel))]),
-  );
+  batch ??= (async () => {
+    const early = (globalThis as Record<symbol, Promise<unknown> | undefined>)[EARLY_PREVIEW_BATCH];
+    await early?.catch(() => {});
+    const { articles, topicLabel } = await catalog();
+    return drawMissing([siteCard, ...articles.map((a) => cardFor(a, topicLabel))]);
+  })();
   return batch;
 }
