@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,15 @@ describe('renderCard', () => {
 });
 
 describe('drawMissing', () => {
+  it('removes the half-drawn files a build that did not finish left, and no running build’s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-og-'));
+    // pid 2^22 + 1 is above Linux's pid_max, so no process has it.
+    writeFileSync(join(dir, `abc.png.${2 ** 22 + 1}.tmp`), 'half');
+    writeFileSync(join(dir, `def.png.${process.ppid}.tmp`), 'being written');
+    await drawMissing([], dir);
+    expect(readdirSync(dir)).toEqual([`def.png.${process.ppid}.tmp`]);
+  });
+
   it('draws each card once and nothing on a rebuild with the same inputs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-og-'));
     expect(await drawMissing([card('One title'), card('Two title'), card('One title')], dir)).toEqual({

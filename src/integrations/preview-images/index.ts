@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { cacheDir } from '../../data/build-cache.ts';
 import { join, resolve } from 'node:path';
@@ -52,6 +52,27 @@ function runWorker(jobs: Array<{ card: PreviewCard; file: string }>): Promise<vo
   });
 }
 
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * Removes the half-drawn images of builds that did not finish: a build the content check stops
+ * (its images were started with the build, src/integrations/preview-images/early.ts) or one that
+ * was killed leaves its `<hash>.png.<pid>.tmp` files behind.
+ */
+async function removeUnfinished(cacheDir: string): Promise<void> {
+  for (const name of await readdir(cacheDir)) {
+    const pid = /\.png\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) await rm(join(cacheDir, name), { force: true });
+  }
+}
+
 export interface DrawStats {
   drawn: number;
   cached: number;
@@ -62,10 +83,11 @@ export interface DrawStats {
 export async function drawMissing(
   cards: readonly PreviewCard[],
   cacheDir = PREVIEW_CACHE_DIR,
-  /** How many worker threads; by default none for a handful of images, else one per core but one. */
+  /** How many worker threads; by default none for a handful of images, else one per core. */
   workerCount = WORKERS_FROM_ENV,
 ): Promise<DrawStats> {
   await mkdir(cacheDir, { recursive: true });
+  await removeUnfinished(cacheDir);
   const seen = new Set<string>();
   const missing: Array<{ card: PreviewCard; file: string }> = [];
   for (const card of cards) {
