@@ -27,11 +27,10 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { dirname, join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { cacheDir, cacheEnabled, hashOf, packageVersions } from '../data/build-cache.ts';
-import { mapLimited } from '../lib/concurrency.ts';
+import { mapLimited, runWorkerThread } from '../lib/concurrency.ts';
 import { locale } from '../lib/locale.ts';
 import {
   SEARCH_EXCLUDE_SELECTORS,
@@ -166,11 +165,7 @@ const SHARD_WORKER_FILE = resolve('src/integrations/search-shard-worker.ts');
  * 5.3 s side by side on the 2 cores here.
  */
 function indexShardInWorker(task: ShardTask): Promise<void> {
-  return new Promise((done, fail) => {
-    const worker = new Worker(SHARD_WORKER_FILE, { workerData: task });
-    worker.once('error', fail);
-    worker.once('exit', (code) => (code === 0 ? done() : fail(new Error(`search shard worker exited with ${code}`))));
-  });
+  return runWorkerThread(SHARD_WORKER_FILE, task, 'search shard');
 }
 
 /** Cached shards kept besides those of the latest build (other branches, other content folders). */

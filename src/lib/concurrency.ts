@@ -1,3 +1,5 @@
+import { Worker } from 'node:worker_threads';
+
 /**
  * Runs `task` over `items` with at most `limit` in flight, keeping the results in order.
  * Written out rather than taken from p-limit: it is these few lines, and the snippet check
@@ -27,3 +29,15 @@ export async function mapLimited<T, R>(
  * is left, take one per core instead (src/integrations/preview-images/index.ts).
  */
 export const workerThreadsBesideMain = (cores: number): number => Math.max(1, cores - 1);
+
+/**
+ * Runs `file` in a worker thread with `workerData` and settles when the thread ends: resolved
+ * when it exits normally, rejected with its error or exit code (`what` names it in the message).
+ */
+export function runWorkerThread(file: string, workerData: unknown, what: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const worker = new Worker(file, { workerData });
+    worker.once('error', fail);
+    worker.once('exit', (code) => (code === 0 ? done() : fail(new Error(`${what} worker exited with ${code}`))));
+  });
+}

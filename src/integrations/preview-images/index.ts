@@ -21,8 +21,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { cacheDir } from '../../data/build-cache.ts';
+import { runWorkerThread } from '../../lib/concurrency.ts';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { cardKey, type PreviewCard } from '../../lib/preview-image.ts';
 import { renderCard, rendererVersion } from './render.ts';
 
@@ -41,15 +41,6 @@ export function cacheFile(card: PreviewCard, cacheDir = PREVIEW_CACHE_DIR): stri
   version ??= rendererVersion();
   const hash = createHash('sha256').update(version).update('\0').update(cardKey(card)).digest('hex').slice(0, 32);
   return join(cacheDir, `${hash}.png`);
-}
-
-function runWorker(jobs: Array<{ card: PreviewCard; file: string }>): Promise<void> {
-  return new Promise((done, fail) => {
-    const worker = new Worker(WORKER_FILE, { workerData: jobs });
-    worker.once('message', () => done());
-    worker.once('error', fail);
-    worker.once('exit', (code) => (code === 0 ? done() : fail(new Error(`preview image worker exited with ${code}`))));
-  });
 }
 
 const isRunning = (pid: number): boolean => {
@@ -109,7 +100,11 @@ export async function drawMissing(
     for (const job of jobs) await writeFile(job.file, await renderCard(job.card));
   } else {
     const share = Math.ceil(jobs.length / workers);
-    await Promise.all(Array.from({ length: workers }, (_, i) => runWorker(jobs.slice(i * share, (i + 1) * share))));
+    await Promise.all(
+      Array.from({ length: workers }, (_, i) =>
+        runWorkerThread(WORKER_FILE, jobs.slice(i * share, (i + 1) * share), 'preview image'),
+      ),
+    );
   }
   await Promise.all(missing.map((m, i) => rename(jobs[i]!.file, m.file)));
   return { drawn: missing.length, cached: cards.length - missing.length, workers };
