@@ -1,6 +1,8 @@
 /**
  * The few frontmatter fields that run outside the content collections need: the old URLs
- * (`redirectFrom`, which the sitemap leaves out) and the dates its <lastmod> comes from.
+ * (`redirectFrom`, which the sitemap leaves out), the dates its <lastmod> comes from, and what
+ * a preview card shows (title, topic, level; drafts have none), which the build starts drawing
+ * before Astro has read the content (src/integrations/preview-images/early.ts).
  *
  * One home, filled once: the content check records what it already parsed (every article of a
  * build passes through it first), and the sitemap asks only at build:done. Only when nothing was
@@ -23,6 +25,16 @@ export interface ArticleFrontmatter {
   /** Undefined when the date does not parse (the content check reports it). */
   pubDate?: Date;
   updatedDate?: Date;
+  /** What the article's preview card shows; undefined for a draft or a field that is not text. */
+  card?: { title: string; topic: string; level: string };
+}
+
+/** The card fields, when the article is published and they are text (the check reports the rest). */
+function cardFields(data: Record<string, unknown> | undefined): ArticleFrontmatter['card'] {
+  const { title, topic, level, draft } = data ?? {};
+  if (draft === true || typeof title !== 'string' || typeof topic !== 'string' || typeof level !== 'string')
+    return undefined;
+  return { title, topic, level };
 }
 
 const byFolder = new Map<string, ArticleFrontmatter[]>();
@@ -34,7 +46,15 @@ export function recordArticleFrontmatter(
   articles: ReadonlyArray<{
     id: string;
     file: string;
-    data: { redirectFrom: string[]; pubDate: Date; updatedDate?: Date };
+    data: {
+      redirectFrom: string[];
+      pubDate: Date;
+      updatedDate?: Date;
+      title: string;
+      topic: string;
+      level: string;
+      draft: boolean;
+    };
   }>,
   cwd = process.cwd(),
 ): void {
@@ -47,6 +67,7 @@ export function recordArticleFrontmatter(
       redirectFrom: data.redirectFrom,
       pubDate: data.pubDate,
       updatedDate: data.updatedDate,
+      card: cardFields(data),
     })),
   );
 }
@@ -72,6 +93,7 @@ function readArticleFrontmatter(contentDir: string): ArticleFrontmatter[] {
         : [],
       pubDate: parseDay(data?.pubDate),
       updatedDate: parseDay(data?.updatedDate),
+      card: cardFields(data),
     });
   }
   return found;

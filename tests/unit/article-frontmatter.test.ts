@@ -12,7 +12,20 @@ describe('the frontmatter the sitemap needs', () => {
     const missing = join(ROOT, 'tests/fixtures/no-such-folder');
     recordArticleFrontmatter(
       missing,
-      [{ id: 'a', file: 'a.md', data: { redirectFrom: ['/articles/old/'], pubDate: new Date('2026-01-02') } }],
+      [
+        {
+          id: 'a',
+          file: 'a.md',
+          data: {
+            redirectFrom: ['/articles/old/'],
+            pubDate: new Date('2026-01-02'),
+            title: 'A',
+            topic: 'aws',
+            level: 'beginner',
+            draft: false,
+          },
+        },
+      ],
       join(missing, 'articles'),
     );
     expect(articleFrontmatter(missing)).toEqual([
@@ -22,6 +35,7 @@ describe('the frontmatter the sitemap needs', () => {
         redirectFrom: ['/articles/old/'],
         pubDate: new Date('2026-01-02'),
         updatedDate: undefined,
+        card: { title: 'A', topic: 'aws', level: 'beginner' },
       },
     ]);
     const isRedirect = isRedirectPath(missing);
