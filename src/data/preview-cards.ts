@@ -7,8 +7,6 @@ import { drawMissing } from '../integrations/preview-images/index.ts';
 import { EARLY_PREVIEW_BATCH, cardFor, siteCard } from './preview-card-list.ts';
 import { catalog } from './catalog.ts';
 
-export { cardFor, siteCard };
-
 let batch: Promise<unknown> | undefined;
 /**
  * Draws every missing image once per build, before the first image endpoint answers. The

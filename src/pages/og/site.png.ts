@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { drawAllPreviewImages, siteCard } from '../../data/preview-cards.ts';
+import { drawAllPreviewImages } from '../../data/preview-cards.ts';
+import { siteCard } from '../../data/preview-card-list.ts';
 import { previewImage } from '../../integrations/preview-images/index.ts';
 
 /** The site's preview image: the home page's og:image, and every page's without its own. */

@@ -1,6 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { catalog, type Article } from '../../../data/catalog.ts';
-import { cardFor, drawAllPreviewImages } from '../../../data/preview-cards.ts';
+import { drawAllPreviewImages } from '../../../data/preview-cards.ts';
+import { cardFor } from '../../../data/preview-card-list.ts';
 import { previewImage } from '../../../integrations/preview-images/index.ts';
 import { cardKey } from '../../../lib/preview-image.ts';
 import { previewImageKey } from '../../../lib/page-cache-keys.ts';
