@@ -45,27 +45,29 @@ describe('build log reader', () => {
     );
   });
 
-  it('counts the routes an incremental build copied from the last build', () => {
+  /** The log with its kubectl-cp route line replaced by `lines`, read line by line. */
+  const readWithRouteLines = (lines: string[]) => {
     const reader = new BuildLogReader(0);
-    const incremental = log.flatMap((line) =>
-      line.includes('kubectl-cp')
-        ? ['22:44:08   ├─ /articles/kubectl-cp/index.html (restored)', '22:44:08   ├─ /articles/x.md (cached) ']
-        : [line],
-    );
-    const shown = incremental.map((line, i) => reader.feed(line, (i + 1) * 1000)).filter((l) => l !== undefined);
+    const fed = log.flatMap((line) => (line.includes('kubectl-cp') ? lines : [line]));
+    const shown = fed.map((line, i) => reader.feed(line, (i + 1) * 1000)).filter((l) => l !== undefined);
+    return { reader, shown };
+  };
+
+  it('counts the routes an incremental build copied from the last build', () => {
+    const { reader, shown } = readWithRouteLines([
+      '22:44:08   ├─ /articles/kubectl-cp/index.html (restored)',
+      '22:44:08   ├─ /articles/x.md (cached) ',
+    ]);
     expect(shown).toContain('22:44:08 ✓ Completed in 392ms. (4 routes, 2 reused from the last build)');
     expect(reader.report(15_000)).toMatchObject({ routes: 4, reused: 2 });
     expect(formatPhases(reader.report(15_000))).toMatch(/\(4 routes, 2 reused from the last build\)$/);
   });
 
   it('counts the entries of pages generated at the same time, which share lines', () => {
-    const reader = new BuildLogReader(0);
-    const concurrent = log.flatMap((line) =>
-      line.includes('kubectl-cp')
-        ? ['05:55:18   ├─ /llms.txt05:55:18   ├─ /articles/a/index.html (restored)', ' (+66ms) ']
-        : [line],
-    );
-    const shown = concurrent.map((line, i) => reader.feed(line, (i + 1) * 1000)).filter((l) => l !== undefined);
+    const { reader, shown } = readWithRouteLines([
+      '05:55:18   ├─ /llms.txt05:55:18   ├─ /articles/a/index.html (restored)',
+      ' (+66ms) ',
+    ]);
     expect(shown.some((l) => l.includes('(+66ms)'))).toBe(false);
     expect(reader.report(15_000)).toMatchObject({ routes: 4, reused: 1 });
   });
