@@ -31,9 +31,8 @@ const cache = join('.cache/bench', `dev-${n}-cache`);
 
 await rm(dir, { recursive: true, force: true });
 // Astro's content store from earlier runs would still hold their articles (it lives in the
-// build cache, KB_CACHE_DIR/astro, since the incremental build; node_modules/.astro before).
+// build cache, KB_CACHE_DIR/astro).
 await rm('.astro/data-store.json', { force: true });
-await rm('node_modules/.astro', { recursive: true, force: true });
 await rm(join(cache, 'astro'), { recursive: true, force: true });
 await generateCorpus(content, n);
 console.log(`${n} articles: starting astro dev…`);

@@ -81,10 +81,9 @@ async function dirBytes(dir: string): Promise<number> {
   return total;
 }
 
-/** A cold start: our caches and Astro's content store from earlier builds are removed. */
+/** A cold start: our caches, Astro's among them (KB_CACHE_DIR/astro), from earlier builds are removed. */
 async function clearCaches(cacheDir: string): Promise<void> {
   await rm(cacheDir, { recursive: true, force: true });
-  await rm('node_modules/.astro', { recursive: true, force: true });
 }
 
 const figures: Record<string, number> = {};

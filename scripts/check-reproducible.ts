@@ -32,7 +32,7 @@ const LATER = `data:text/javascript,${encodeURIComponent(`
   };`)}`;
 
 /** Caches outside KB_CACHE_DIR that a build may reuse; removed before the clean builds. */
-const PROJECT_CACHES = ['node_modules/.astro', 'node_modules/.vite', '.astro'];
+const PROJECT_CACHES = ['node_modules/.vite', '.astro'];
 const SHOW = 10;
 
 const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false } } });

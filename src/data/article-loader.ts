@@ -3,7 +3,7 @@
  * rendered HTML and article bodies out of the content layer's data store.
  *
  * Astro keeps every entry of every collection in one data store that it serializes as
- * one string (into the build and node_modules/.astro/data-store.json). With the glob
+ * one string (into the build and .cache/astro/data-store.json). With the glob
  * loader's defaults, a `.md` entry carries its body and its rendered HTML, and about
  * 5,000 of our articles pass V8's maximum string length ("Invalid string length").
  * Here the store holds only each article's validated frontmatter, file path and digest
