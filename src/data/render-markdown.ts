@@ -10,12 +10,12 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownHeading } from 'astro';
-import { parseFrontmatter } from 'astro/markdown';
 import { satteri, satteriCreateHighlightFn, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
 import { markdownConfig } from '../markdown/index.ts';
 import { HighlightMemo, type HighlightMemoStats } from '../markdown/highlight-memo.ts';
 import { FileCache, cacheDir, hashOf, packageVersions } from './build-cache.ts';
 import type { RenderStats } from '../lib/build-phases.ts';
+import { markdownBody } from '../lib/frontmatter-source.ts';
 
 export interface CachedRender {
   html: string;
@@ -111,9 +111,7 @@ export const renderStats = ((globalThis as { __kbRenderStats?: RenderStats }).__
 });
 
 /** An article's Markdown body from its source: exactly what Astro's glob loader stores as `body`. */
-export function bodyOf(source: string): string {
-  return parseFrontmatter(source, { frontmatter: 'empty-with-spaces' }).content.trim();
-}
+export const bodyOf = markdownBody;
 
 /** Reads an article's file and renders its body: what a page needs, in one call (src/data/render-pool.ts). */
 export async function renderFile(file: string): Promise<CachedRender & { body: string }> {
