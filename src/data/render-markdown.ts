@@ -110,12 +110,9 @@ export const renderStats = ((globalThis as { __kbRenderStats?: RenderStats }).__
   ms: 0,
 });
 
-/** An article's Markdown body from its source: exactly what Astro's glob loader stores as `body`. */
-export const bodyOf = markdownBody;
-
 /** Reads an article's file and renders its body: what a page needs, in one call (src/data/render-pool.ts). */
 export async function renderFile(file: string): Promise<CachedRender & { body: string }> {
-  const body = bodyOf(await readFile(file, 'utf8'));
+  const body = markdownBody(await readFile(file, 'utf8'));
   return { body, ...(await renderMarkdown(body, file)) };
 }
 

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MarkdownHeading } from 'astro';
 import { render, type CollectionEntry } from 'astro:content';
-import { bodyOf, renderFile, renderStats } from './render-markdown.ts';
+import { renderFile, renderStats } from './render-markdown.ts';
+import { markdownBody } from '../lib/frontmatter-source.ts';
 import { RenderPool, renderWorkerCount } from './render-pool.ts';
 import { catalog } from './catalog.ts';
 
@@ -26,7 +27,7 @@ export interface RenderedArticle {
 
 /** The article's Markdown body, read from its file: exactly what Astro's glob loader stores as `body`. */
 export async function articleBody(entry: CollectionEntry<'articles'>): Promise<string> {
-  return bodyOf(await readFile(resolve(entry.filePath ?? ''), 'utf8'));
+  return markdownBody(await readFile(resolve(entry.filePath ?? ''), 'utf8'));
 }
 
 let pool: Promise<RenderPool | undefined> | undefined;
