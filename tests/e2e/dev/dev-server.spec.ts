@@ -11,11 +11,11 @@ test('a draft renders under the dev server', async ({ page }) => {
 test('search works under the dev server, drafts included, typos corrected', async ({ page }) => {
   test.setTimeout(150_000);
   await page.goto('/');
-  // The site script is a module the dev server compiles on demand; wait until it is wired up.
-  await expect(page.locator('[data-search-trigger]')).toHaveAttribute('aria-keyshortcuts', /Control\+K/);
   const input = page.locator('pagefind-modal input');
-  // A save by the test before this one (check-on-save.spec.ts) can reach this page as a late
-  // full reload, which closes the dialog it just opened: open it again until it stays.
+  // The site script is a module the dev server compiles on demand: wait until it is wired up
+  // before pressing `/`. A save by the test before this one (check-on-save.spec.ts) can reach
+  // this page as a late full reload, which closes the dialog it just opened: open it again
+  // until it stays.
   await expect(async () => {
     await expect(page.locator('[data-search-trigger]')).toHaveAttribute('aria-keyshortcuts', /Control\+K/);
     if (!(await input.isVisible())) await page.keyboard.press('/');
