@@ -5,8 +5,8 @@
 // the page's panel, a search (the dev client's merge of the full index and the index of
 // changes, scripts/lib/dev-search-probe.ts) finding the saved text, and the "fixed" line after
 // the fix is saved. Also prints the re-check's own time (its debug line). `npm run bench`
-// runs it at the largest size up to 1,000. Prints the figures beside the previous run
-// (bench/dev.jsonl); asserts nothing.
+// runs it at the largest size up to 1,000. Prints each figure beside the latest earlier run
+// that measured it (bench/dev.jsonl); asserts nothing.
 import { spawn } from 'node:child_process';
 import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -2,7 +2,7 @@
 // `npm run bench:pipeline`: what the Markdown pipeline costs per article (Sätteri alone, with
 // our plugins, Shiki) and what the content check costs, in process, with the site's own
 // configuration. Whole builds per size are `npm run bench`. Prints figures and compares them
-// with the previous run (bench/pipeline.jsonl); asserts nothing.
+// with the latest earlier run that measured each figure (bench/pipeline.jsonl); asserts nothing.
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:search`: the search index's size, the bytes a reader downloads for a first
 // and a second query, and the median query time, on the real site and on a generated corpus
-// (BENCH_ARTICLES, default 1000). Prints figures and compares with the previous run
-// (bench/search.jsonl); asserts nothing. A reused build (dist/, or a corpus built earlier) is
+// (BENCH_ARTICLES, default 1000). Prints figures and compares each with the latest earlier
+// run that measured it (bench/search.jsonl); asserts nothing. A reused build (dist/, or a corpus built earlier) is
 // indexed again with the current code first, so the figures are those of this commit's index.
 import { existsSync } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';

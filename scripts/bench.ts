@@ -4,9 +4,10 @@
 // its wall and CPU time, peak RSS and phases (check, sync, bundle, pages with render, index),
 // then a warm rebuild after one article changed, the size of dist/ and of an article page;
 // and one cold build with every article as .mdx (--mdx-at, default the smallest size;
-// --mdx-at 0 skips it; --no-warm skips the warm rebuilds). Prints the figures beside the previous run (bench/build.jsonl);
-// asserts nothing. Sizes above 1,000 take minutes to tens of minutes. Then the dev server's
-// feedback on save (scripts/bench-dev.ts) at the largest size up to 1,000 (--no-dev skips it).
+// --mdx-at 0 skips it; --no-warm skips the warm rebuilds). Prints each figure beside the
+// latest earlier run that measured it (bench/build.jsonl); asserts nothing. Sizes above
+// 1,000 take minutes to tens of minutes. Then the dev server's feedback on save
+// (scripts/bench-dev.ts) at the largest size up to 1,000 (--no-dev skips it).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appendFile, readFile, readdir, rename, rm, stat } from 'node:fs/promises';

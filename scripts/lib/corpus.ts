@@ -94,10 +94,27 @@ export interface HistoryEntry {
   figures: Record<string, number>;
 }
 
-/** Appends this run to a JSONL history and returns the previous entry, for comparison. */
-export async function recordRun(file: string, figures: Record<string, number>): Promise<HistoryEntry | undefined> {
+/**
+ * Each figure's value in the latest earlier run that measured it, with that run's commit.
+ * Why not simply the last run: runs measure different sizes (`--articles 100,1000` one day,
+ * `10000` the next), and the last run alone left the "before" column empty.
+ */
+export interface PreviousFigures {
+  figures: Record<string, { value: number; commit: string; date: string }>;
+}
+
+export function previousFigures(history: readonly HistoryEntry[]): PreviousFigures {
+  const figures: PreviousFigures['figures'] = {};
+  for (const entry of [...history].reverse())
+    for (const [name, value] of Object.entries(entry.figures))
+      figures[name] ??= { value, commit: entry.commit, date: entry.date };
+  return { figures };
+}
+
+/** Appends this run to a JSONL history and returns the earlier runs' figures, for comparison. */
+export async function recordRun(file: string, figures: Record<string, number>): Promise<PreviousFigures> {
   const lines = existsSync(file) ? (await readFile(file, 'utf8')).trim().split('\n').filter(Boolean) : [];
-  const previous = lines.length ? (JSON.parse(lines.at(-1)!) as HistoryEntry) : undefined;
+  const previous = previousFigures(lines.map((line) => JSON.parse(line) as HistoryEntry));
   const commit = (await run('git', ['rev-parse', '--short', 'HEAD'])).output.trim();
   const entry: HistoryEntry = { date: new Date().toISOString(), commit, figures };
   await writeFile(file, [...lines, JSON.stringify(entry)].join('\n') + '\n');
@@ -106,11 +123,11 @@ export async function recordRun(file: string, figures: Record<string, number>): 
 
 export function printTable(
   figures: Record<string, number>,
-  previous: HistoryEntry | undefined,
+  previous: PreviousFigures,
   units: Record<string, string>,
 ): void {
   const rows = Object.entries(figures).map(([name, value]) => {
-    const before = previous?.figures[name];
+    const before = previous.figures[name]?.value;
     const change =
       before === undefined || before === 0
         ? ''
@@ -129,7 +146,13 @@ export function printTable(
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(['figure', 'now', 'before', 'change']));
   for (const row of rows) console.log(line(row));
-  if (previous) console.log(`\n(before = ${previous.commit} at ${previous.date})`);
+  const runs = new Set(
+    Object.keys(figures).flatMap((name) => {
+      const p = previous.figures[name];
+      return p ? [`${p.commit} at ${p.date}`] : [];
+    }),
+  );
+  if (runs.size) console.log(`\n(before = ${[...runs].join('; ')})`);
 }
 
 const format = (n: number) => (Number.isInteger(n) ? n.toLocaleString(locale.tag) : n.toFixed(1));
